@@ -1,0 +1,124 @@
+import path from 'node:path';
+import { envSchema, LIVE_REQUIRED, type RawEnv } from './env-schema.js';
+
+export type GatewayMode = 'sandbox' | 'live';
+export type KeyMode = 'test' | 'live';
+
+export interface PlaidUpstreamConfig {
+  baseUrl: string;
+  clientId: string | undefined;
+  secret: string | undefined;
+}
+
+export interface AtomicUpstreamConfig {
+  baseUrl: string;
+  apiKey: string | undefined;
+  apiSecret: string | undefined;
+}
+
+export interface UpstreamConfig {
+  plaid: PlaidUpstreamConfig;
+  atomic: AtomicUpstreamConfig;
+}
+
+export type DatabaseConfig =
+  | { kind: 'sqlite'; path: string }
+  | { kind: 'postgresql'; url: string };
+
+export interface AppConfig {
+  mode: GatewayMode;
+  host: string;
+  port: number;
+  logLevel: RawEnv['LOG_LEVEL'];
+  shutdownTimeoutMs: number;
+  database: DatabaseConfig;
+  redisUrl: string | undefined;
+  /** Test keys use `sandbox`, live keys use `production`. */
+  upstreams: { sandbox: UpstreamConfig; production: UpstreamConfig };
+  demoApiKey: string | undefined;
+}
+
+export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; problems: string[] };
+
+/** Credentials the local emulators accept; only ever defaults for the sandbox configuration. */
+export const EMULATOR_CREDENTIALS = {
+  plaidClientId: 'afg-sandbox-client',
+  plaidSecret: 'afg-sandbox-secret',
+  atomicApiKey: 'afg-sandbox-atomic-key',
+  atomicApiSecret: 'afg-sandbox-atomic-secret',
+} as const;
+
+/**
+ * Reads and validates every setting. Returns all problems at once, one line each,
+ * so an operator fixes a bad deployment in one go.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = issue.path.join('.');
+      const got = env[name];
+      return `${name}: ${issue.message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`;
+    });
+    return { ok: false, problems };
+  }
+  const raw = parsed.data;
+  const problems: string[] = [];
+  if (raw.GATEWAY_MODE === 'live') {
+    for (const name of LIVE_REQUIRED) {
+      if (!raw[name]) problems.push(`${name}: is required when GATEWAY_MODE=live`);
+    }
+    if (raw.DEMO_API_KEY) problems.push('DEMO_API_KEY: must not be set when GATEWAY_MODE=live');
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, config: toAppConfig(raw) };
+}
+
+function toAppConfig(raw: RawEnv): AppConfig {
+  return {
+    mode: raw.GATEWAY_MODE,
+    host: raw.HOST,
+    port: raw.PORT,
+    logLevel: raw.LOG_LEVEL,
+    shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
+    database: raw.DATABASE_URL
+      ? { kind: 'postgresql', url: raw.DATABASE_URL }
+      : { kind: 'sqlite', path: path.resolve(raw.SQLITE_PATH) },
+    redisUrl: raw.REDIS_URL,
+    upstreams: {
+      sandbox: {
+        plaid: {
+          baseUrl: raw.PLAID_SANDBOX_URL,
+          clientId: raw.PLAID_CLIENT_ID ?? EMULATOR_CREDENTIALS.plaidClientId,
+          secret: raw.PLAID_SANDBOX_SECRET ?? EMULATOR_CREDENTIALS.plaidSecret,
+        },
+        atomic: {
+          baseUrl: raw.ATOMIC_SANDBOX_URL,
+          apiKey: raw.ATOMIC_SANDBOX_API_KEY ?? EMULATOR_CREDENTIALS.atomicApiKey,
+          apiSecret: raw.ATOMIC_SANDBOX_API_SECRET ?? EMULATOR_CREDENTIALS.atomicApiSecret,
+        },
+      },
+      production: {
+        plaid: {
+          baseUrl: raw.PLAID_PRODUCTION_URL,
+          clientId: raw.PLAID_CLIENT_ID,
+          secret: raw.PLAID_PRODUCTION_SECRET,
+        },
+        atomic: {
+          baseUrl: raw.ATOMIC_PRODUCTION_URL,
+          apiKey: raw.ATOMIC_PRODUCTION_API_KEY,
+          apiSecret: raw.ATOMIC_PRODUCTION_API_SECRET,
+        },
+      },
+    },
+    demoApiKey: raw.DEMO_API_KEY,
+  };
+}
+
+/** Loads the configuration or ends the process with one clear line per problem. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const result = loadConfig(env);
+  if (result.ok) return result.config;
+  for (const problem of result.problems) console.error(`config error: ${problem}`);
+  process.exit(1);
+}

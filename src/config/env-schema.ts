@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+/** Empty strings in the environment mean "not set" (a blank line in .env must not defeat a default). */
+const optionalString = () =>
+  z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
+
+const withDefault = (fallback: string) =>
+  z.preprocess((v) => (v === '' || v === undefined ? fallback : v), z.string());
+
+function urlWithProtocols(protocols: string[], what: string) {
+  return z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a ${what} URL (${protocols.map((p) => p + '//').join(' or ')})` },
+  );
+}
+
+const httpUrl = () => urlWithProtocols(['http:', 'https:'], 'http(s)');
+
+const port = (fallback: string) =>
+  withDefault(fallback).transform(Number).pipe(
+    z
+      .number({ message: 'must be an integer between 0 and 65535' })
+      .int('must be an integer between 0 and 65535')
+      .min(0, 'must be an integer between 0 and 65535')
+      .max(65535, 'must be an integer between 0 and 65535'),
+  );
+
+const positiveInt = (fallback: string) =>
+  withDefault(fallback).transform(Number).pipe(
+    z.number({ message: 'must be a positive integer' }).int('must be a positive integer').positive('must be a positive integer'),
+  );
+
+/**
+ * Every environment variable the gateway reads. `.env.example` documents each one;
+ * test/unit/config.test.ts keeps the two in step.
+ */
+export const envSchema = z.object({
+  GATEWAY_MODE: withDefault('sandbox').pipe(
+    z.enum(['sandbox', 'live'], { message: 'must be one of sandbox, live' }),
+  ),
+  HOST: withDefault('127.0.0.1'),
+  PORT: port('4000'),
+  LOG_LEVEL: withDefault('info').pipe(
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      message: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    }),
+  ),
+  SHUTDOWN_TIMEOUT_MS: positiveInt('10000'),
+
+  DATABASE_URL: optionalString().pipe(
+    urlWithProtocols(['postgres:', 'postgresql:'], 'PostgreSQL').optional(),
+  ),
+  SQLITE_PATH: withDefault('./data/atlasforge.sqlite'),
+  REDIS_URL: optionalString().pipe(urlWithProtocols(['redis:', 'rediss:'], 'Redis').optional()),
+
+  PLAID_CLIENT_ID: optionalString(),
+  PLAID_SANDBOX_URL: withDefault('http://127.0.0.1:4010').pipe(httpUrl()),
+  PLAID_SANDBOX_SECRET: optionalString(),
+  PLAID_PRODUCTION_URL: withDefault('https://production.plaid.com').pipe(httpUrl()),
+  PLAID_PRODUCTION_SECRET: optionalString(),
+
+  ATOMIC_SANDBOX_URL: withDefault('http://127.0.0.1:4020').pipe(httpUrl()),
+  ATOMIC_SANDBOX_API_KEY: optionalString(),
+  ATOMIC_SANDBOX_API_SECRET: optionalString(),
+  ATOMIC_PRODUCTION_URL: withDefault('https://api.atomicfi.com').pipe(httpUrl()),
+  ATOMIC_PRODUCTION_API_KEY: optionalString(),
+  ATOMIC_PRODUCTION_API_SECRET: optionalString(),
+
+  DEMO_API_KEY: optionalString().pipe(
+    z
+      .string()
+      .regex(/^afg_test_[A-Za-z0-9]{12}_[A-Za-z0-9]{32}$/, 'must be a test key (afg_test_…) in the format the gateway issues')
+      .optional(),
+  ),
+});
+
+export type RawEnv = z.infer<typeof envSchema>;
+
+/** Variables that must be set in live mode: nothing secret has a default there. */
+export const LIVE_REQUIRED = [
+  'PLAID_CLIENT_ID',
+  'PLAID_PRODUCTION_SECRET',
+  'ATOMIC_PRODUCTION_API_KEY',
+  'ATOMIC_PRODUCTION_API_SECRET',
+] as const satisfies readonly (keyof RawEnv)[];

@@ -1,0 +1,57 @@
+import { type Options } from '@mikro-orm/core';
+import { LibSqlDriver } from '@mikro-orm/libsql';
+import { Migrator } from '@mikro-orm/migrations';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { fileURLToPath } from 'node:url';
+import type { DatabaseConfig } from '../config/config.js';
+import { ALL_ENTITIES } from './entities/index.js';
+import { postgresqlMigrations } from './migrations/postgresql/index.js';
+import { sqliteMigrations } from './migrations/sqlite/index.js';
+
+export type Dialect = DatabaseConfig['kind'];
+
+/** Source folder of a dialect's committed migrations (used only when creating a new one). */
+export function migrationsSourceDir(dialect: Dialect): string {
+  return fileURLToPath(new URL(`../../src/db/migrations/${dialect}/`, import.meta.url));
+}
+
+/**
+ * MikroORM options for either dialect. Migrations are listed explicitly (not globbed from disk)
+ * so the same code runs from src/ under jest/tsx and from dist/ under node.
+ */
+export function ormOptions(database: DatabaseConfig): Options {
+  const common = {
+    entities: ALL_ENTITIES,
+    extensions: [Migrator],
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    debug: false,
+    // Sandbox payloads hold tokens; MikroORM must never print parameters.
+    logger: () => undefined,
+  } satisfies Options;
+  const migrations = {
+    tableName: 'mikro_orm_migrations',
+    transactional: true,
+    allOrNothing: true,
+    // New migrations are diffed against a scratch database holding the committed ones (see cli/db.ts).
+    snapshot: false,
+    path: migrationsSourceDir(database.kind),
+    pathTs: migrationsSourceDir(database.kind),
+    fileName: (timestamp: string, name?: string) => `Migration${timestamp}${name ? '_' + name : ''}`,
+  };
+  if (database.kind === 'postgresql') {
+    return {
+      ...common,
+      driver: PostgreSqlDriver,
+      clientUrl: database.url,
+      pool: { min: 0, max: 10 },
+      migrations: { ...migrations, migrationsList: postgresqlMigrations },
+    };
+  }
+  return {
+    ...common,
+    driver: LibSqlDriver,
+    dbName: database.path,
+    migrations: { ...migrations, migrationsList: sqliteMigrations },
+  };
+}

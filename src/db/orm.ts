@@ -1,0 +1,28 @@
+import { MikroORM } from '@mikro-orm/core';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { DatabaseConfig } from '../config/config.js';
+import { ormOptions } from './orm-options.js';
+
+export type Orm = MikroORM;
+
+/** Connects, creating the SQLite file's folder on first start, and optionally applies pending migrations. */
+export async function openDatabase(database: DatabaseConfig, opts: { migrate?: boolean } = {}): Promise<Orm> {
+  if (database.kind === 'sqlite' && database.path !== ':memory:') {
+    mkdirSync(path.dirname(database.path), { recursive: true });
+  }
+  const orm = await MikroORM.init(ormOptions(database));
+  if (opts.migrate ?? true) await orm.getMigrator().up();
+  return orm;
+}
+
+/** True when the database answers a trivial query. */
+export async function isDatabaseUp(orm: Orm): Promise<boolean> {
+  try {
+    if (!(await orm.isConnected())) return false;
+    await orm.em.getConnection().execute('select 1');
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppConfig } from './config/config.js';
+import { openDatabase, type Orm } from './db/orm.js';
+import { DemoSeeder } from './db/seeders/demo-seeder.js';
+import type { AppLogger } from './logging/logger.js';
+import { DEFAULT_DEMO_KEY_FILE, resolveDemoKey } from './modules/partners/demo-key.js';
+import { buildServer } from './server/app.js';
+
+export interface RunningGateway {
+  app: FastifyInstance;
+  orm: Orm;
+  url: string;
+  /** The sandbox demo partner's test key (sandbox mode only). */
+  demoKey: string | undefined;
+  /** Stops accepting connections, drains in-flight requests, then closes the database. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  demoKeyFile?: string;
+}
+
+/** Migrates, seeds the sandbox demo partner, and listens. Shared by `npm start` and the integration tests. */
+export async function startGateway(config: AppConfig, logger: AppLogger, opts: StartOptions = {}): Promise<RunningGateway> {
+  const orm = await openDatabase(config.database);
+  let demoKey: string | undefined;
+  if (config.mode === 'sandbox') {
+    demoKey = resolveDemoKey(config.demoApiKey, opts.demoKeyFile ?? DEFAULT_DEMO_KEY_FILE);
+    await new DemoSeeder(demoKey).run(orm.em.fork());
+  }
+  const app = await buildServer({ config, orm, logger, demoKey });
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (err) {
+    await orm.close(true);
+    throw err;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  return {
+    app,
+    orm,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    demoKey,
+    async close() {
+      await app.close();
+      await orm.close(true);
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DIALECTS } from '../helpers/databases.js';
+import { getJson, startTestGateway, type TestGateway } from '../helpers/gateway.js';
+
+describe.each(DIALECTS)('health (%s)', (dialect) => {
+  let gw: TestGateway;
+  let fakeUpstream: Server;
+
+  beforeAll(async () => {
+    // Something answering HTTP stands in for Plaid; Atomic's URL points at a closed port.
+    fakeUpstream = createServer((_req, res) => res.writeHead(404).end());
+    await new Promise<void>((r) => fakeUpstream.listen(0, '127.0.0.1', r));
+    const port = (fakeUpstream.address() as AddressInfo).port;
+    gw = await startTestGateway(dialect, { PLAID_SANDBOX_URL: `http://127.0.0.1:${port}` });
+  });
+  afterAll(async () => {
+    await gw.stop();
+    await new Promise((r) => fakeUpstream.close(r));
+  });
+
+  it('answers GET /api/v1/health without a key, reporting each component', async () => {
+    const res = await getJson(`${gw.url}/api/v1/health`);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      status: 'degraded',
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      database: 'up',
+      upstreams: { plaid: 'up', atomic: 'down' },
+      mode: 'sandbox',
+    });
+    expect(res.headers.get('x-request-id')).toBeTruthy();
+  });
+
+  it('returns the same report from Query.health', async () => {
+    const rest = await getJson(`${gw.url}/api/v1/health`);
+    const res = await gw.graphql('{ health { status version database upstreams { plaid atomic } mode } }');
+    expect(res.status).toBe(200);
+    expect(res.body.data.health).toEqual({
+      status: rest.body.status.toUpperCase(),
+      version: rest.body.version,
+      database: 'UP',
+      upstreams: { plaid: 'UP', atomic: 'DOWN' },
+      mode: 'SANDBOX',
+    });
+  });
+
+  it('answers 503 with database "down" once the database is gone', async () => {
+    await gw.orm.close(true);
+    const res = await getJson(`${gw.url}/api/v1/health`);
+    expect(res.status).toBe(503);
+    expect(res.body).toMatchObject({ status: 'down', database: 'down' });
+  });
+});

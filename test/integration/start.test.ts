@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { ChildProcess } from 'node:child_process';
+import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
+import { testEnv } from '../helpers/gateway.js';
+import { runTs, spawnTs, waitForOutput } from '../helpers/spawn.js';
+
+describe('the gateway process (src/main.ts, what npm start runs)', () => {
+  let db: TestDatabase;
+  let child: ChildProcess;
+  let url: string;
+  let demoKey: string;
+  const output: string[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase('sqlite');
+    child = spawnTs('src/main.ts', [], { ...testEnv(db), DEMO_API_KEY: '' });
+    child.stdout!.on('data', (d) => output.push(d.toString()));
+    url = (await waitForOutput(child, /GraphiQL: +(http:\/\/\S+)\/graphql/))[1]!;
+    demoKey = /Demo test API key: (afg_test_\S+)/.exec(output.join(''))![1]!;
+  });
+  afterAll(async () => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    await db.drop();
+  });
+
+  it('migrates an empty database, seeds the demo partner and prints a key that works', async () => {
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${demoKey}` },
+      body: JSON.stringify({ query: '{ viewer { name mode } }' }),
+    });
+    expect(await res.json()).toEqual({ data: { viewer: { name: 'AtlasForge Demo', mode: 'TEST' } } });
+  });
+
+  it('writes structured JSON logs that never contain the key', () => {
+    const jsonLines = output.join('').split('\n').filter((l) => l.startsWith('{'));
+    expect(jsonLines.length).toBeGreaterThan(0);
+    for (const line of jsonLines) expect(JSON.parse(line)).toHaveProperty('level');
+    expect(jsonLines.join('\n')).not.toContain(demoKey);
+  });
+
+  it('shuts down cleanly on SIGTERM: drains, closes the database, exits 0', async () => {
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(output.join('')).toContain('shutdown complete');
+    await expect(fetch(`${url}/api/v1/health`)).rejects.toThrow();
+  });
+});
+
+describe('start-up with bad configuration', () => {
+  it('exits 1 with one clear line per problem', async () => {
+    const out = await runTs('src/main.ts', [], { GATEWAY_MODE: 'production', PORT: '99999', DATABASE_URL: 'mysql://x/y' });
+    expect(out.code).toBe(1);
+    expect(out.stderr.trim().split('\n')).toEqual([
+      'config error: GATEWAY_MODE: must be one of sandbox, live (got "production")',
+      'config error: PORT: must be an integer between 0 and 65535 (got "99999")',
+      'config error: DATABASE_URL: must be a PostgreSQL URL (postgres:// or postgresql://) (got "mysql://x/y")',
+    ]);
+  });
+
+  it('refuses live mode without production secrets', async () => {
+    const out = await runTs('src/main.ts', [], { GATEWAY_MODE: 'live' });
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain('config error: PLAID_PRODUCTION_SECRET: is required when GATEWAY_MODE=live');
+  });
+});
