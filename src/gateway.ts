@@ -4,7 +4,7 @@ import { openDatabase, type Orm } from './db/orm.js';
 import { DemoSeeder } from './db/seeders/demo-seeder.js';
 import type { AppLogger } from './logging/logger.js';
 import { DEFAULT_DEMO_KEY_FILE, resolveDemoKey } from './modules/partners/demo-key.js';
-import { buildServer } from './server/app.js';
+import { buildServer, listeningUrl } from './server/app.js';
 
 export interface RunningGateway {
   app: FastifyInstance;
@@ -18,6 +18,7 @@ export interface RunningGateway {
 
 export interface StartOptions {
   demoKeyFile?: string;
+  localKeyFile?: string;
 }
 
 /** Migrates, seeds the sandbox demo partner, and listens. Shared by `npm start` and the integration tests. */
@@ -28,20 +29,17 @@ export async function startGateway(config: AppConfig, logger: AppLogger, opts: S
     demoKey = resolveDemoKey(config.demoApiKey, opts.demoKeyFile ?? DEFAULT_DEMO_KEY_FILE);
     await new DemoSeeder(demoKey).run(orm.em.fork());
   }
-  const app = await buildServer({ config, orm, logger, demoKey });
+  const app = await buildServer({ config, orm, logger, demoKey, localKeyFile: opts.localKeyFile });
   try {
     await app.listen({ host: config.host, port: config.port });
   } catch (err) {
     await orm.close(true);
     throw err;
   }
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   return {
     app,
     orm,
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: listeningUrl(app)!,
     demoKey,
     async close() {
       await app.close();

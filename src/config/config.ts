@@ -36,6 +36,18 @@ export interface AppConfig {
   /** Test keys use `sandbox`, live keys use `production`. */
   upstreams: { sandbox: UpstreamConfig; production: UpstreamConfig };
   demoApiKey: string | undefined;
+  /** Base URL providers use to reach this gateway (webhooks); undefined = the address it listens on. */
+  publicUrl: string | undefined;
+  /** In sandbox mode, start the local emulators for loopback upstream URLs. */
+  sandboxEmulators: boolean;
+  /** Parsed TOKEN_ENCRYPTION_KEYS (newest first); undefined in sandbox mode means a generated local key. */
+  tokenEncryptionKeys: EncryptionKey[] | undefined;
+  transactionsStaleAfterMs: number;
+}
+
+export interface EncryptionKey {
+  id: string;
+  key: Buffer;
 }
 
 export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; problems: string[] };
@@ -112,6 +124,13 @@ function toAppConfig(raw: RawEnv): AppConfig {
       },
     },
     demoApiKey: raw.DEMO_API_KEY,
+    publicUrl: raw.PUBLIC_URL?.replace(/\/+$/, ''),
+    sandboxEmulators: raw.SANDBOX_EMULATORS === 'true',
+    tokenEncryptionKeys: raw.TOKEN_ENCRYPTION_KEYS?.split(',').map((pair) => {
+      const [id, b64] = pair.split(':') as [string, string];
+      return { id, key: Buffer.from(b64, 'base64') };
+    }),
+    transactionsStaleAfterMs: raw.TRANSACTIONS_STALE_AFTER_SECONDS * 1000,
   };
 }
 

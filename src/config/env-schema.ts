@@ -72,6 +72,19 @@ export const envSchema = z.object({
   ATOMIC_PRODUCTION_API_KEY: optionalString(),
   ATOMIC_PRODUCTION_API_SECRET: optionalString(),
 
+  PUBLIC_URL: optionalString().pipe(httpUrl().optional()),
+  SANDBOX_EMULATORS: withDefault('true').pipe(z.enum(['true', 'false'], { message: 'must be true or false' })),
+  TOKEN_ENCRYPTION_KEYS: optionalString().pipe(
+    z
+      .string()
+      .regex(
+        /^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=)*$/,
+        'must be "<key id>:<base64 of 32 random bytes>" pairs separated by commas, newest first',
+      )
+      .optional(),
+  ),
+  TRANSACTIONS_STALE_AFTER_SECONDS: positiveInt('900'),
+
   DEMO_API_KEY: optionalString().pipe(
     z
       .string()
@@ -88,4 +101,6 @@ export const LIVE_REQUIRED = [
   'PLAID_PRODUCTION_SECRET',
   'ATOMIC_PRODUCTION_API_KEY',
   'ATOMIC_PRODUCTION_API_SECRET',
+  'TOKEN_ENCRYPTION_KEYS',
+  'PUBLIC_URL',
 ] as const satisfies readonly (keyof RawEnv)[];

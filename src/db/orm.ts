@@ -1,17 +1,19 @@
 import { MikroORM } from '@mikro-orm/core';
+import type { AbstractSqlDriver } from '@mikro-orm/knex';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { DatabaseConfig } from '../config/config.js';
 import { ormOptions } from './orm-options.js';
 
-export type Orm = MikroORM;
+/** Both dialects are SQL drivers, so the SQL entity manager (query builder, upserts) is always there. */
+export type Orm = MikroORM<AbstractSqlDriver>;
 
 /** Connects, creating the SQLite file's folder on first start, and optionally applies pending migrations. */
 export async function openDatabase(database: DatabaseConfig, opts: { migrate?: boolean } = {}): Promise<Orm> {
   if (database.kind === 'sqlite' && database.path !== ':memory:') {
     mkdirSync(path.dirname(database.path), { recursive: true });
   }
-  const orm = await MikroORM.init(ormOptions(database));
+  const orm = (await MikroORM.init(ormOptions(database))) as Orm;
   if (opts.migrate ?? true) await orm.getMigrator().up();
   return orm;
 }

@@ -38,14 +38,5 @@ export class AppError extends GraphQLError {
   }
 }
 
-export const unauthenticated = (message = 'A valid API key is required.') =>
-  new AppError('UNAUTHENTICATED', message);
-
-export const paymentRequired = (
-  message = 'This live key belongs to a partner that is not production-enabled yet.',
-) => new AppError('PAYMENT_REQUIRED', message);
-
 export const badUserInput = (message: string, extensions?: Record<string, unknown>) =>
   new AppError('BAD_USER_INPUT', message, { extensions });
-
-export const notFound = (message: string) => new AppError('NOT_FOUND', message);

@@ -2,9 +2,13 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { ViewerModel } from '../modules/partners/partner-types.js';
 import type { HealthReport } from '../modules/health/health-service.js';
+import type { UserModel } from '../modules/users/user-model.js';
+import type { AccountView, TransactionView, InstitutionView } from '../modules/banking/banking-views.js';
 import type { GraphQLContext } from '../graphql/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -12,8 +16,28 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** Calendar date, YYYY-MM-DD. */
+  Date: { input: string; output: string; }
   /** ISO-8601 date-time in UTC, e.g. 2026-06-14T18:00:00.000Z. */
   DateTime: { input: string; output: string; }
+  /**
+   * An amount of money in major units with at most two decimals (e.g. 42.18), serialised as a JSON
+   * number. Kept as integer cents inside the gateway; never rounded through floating point.
+   */
+  Money: { input: number; output: number; }
+};
+
+export type BankAccount = {
+  __typename?: 'BankAccount';
+  accountId: Scalars['ID']['output'];
+  availableBalance?: Maybe<Scalars['Money']['output']>;
+  currentBalance?: Maybe<Scalars['Money']['output']>;
+  institution?: Maybe<Institution>;
+  isoCurrencyCode?: Maybe<Scalars['String']['output']>;
+  mask?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  subtype?: Maybe<Scalars['String']['output']>;
+  type: Scalars['String']['output'];
 };
 
 export type ComponentStatus =
@@ -63,17 +87,112 @@ export type Health = {
   version: Scalars['String']['output'];
 };
 
+export type Institution = {
+  __typename?: 'Institution';
+  institutionId?: Maybe<Scalars['String']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+};
+
+export type InstitutionInput = {
+  institutionId: Scalars['String']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type KeyMode =
   /** afg_live_ keys: production upstream configuration (partner must be production-enabled). */
   | 'LIVE'
   /** afg_test_ keys: sandbox upstream configuration. */
   | 'TEST';
 
+export type LinkAccountsInput = {
+  institution?: InputMaybe<InstitutionInput>;
+  publicToken: Scalars['String']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+export type LinkAccountsPayload = {
+  __typename?: 'LinkAccountsPayload';
+  accounts: Array<BankAccount>;
+  institution?: Maybe<Institution>;
+  itemId: Scalars['ID']['output'];
+};
+
+export type LinkToken = {
+  __typename?: 'LinkToken';
+  expiration: Scalars['DateTime']['output'];
+  linkToken: Scalars['String']['output'];
+  requestId: Scalars['String']['output'];
+};
+
+/** Root of every mutation; other domains extend it. */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** A Plaid Link token for the user's frontend (Plaid client_user_id is a partner-scoped id). */
+  createLinkToken: LinkToken;
+  /** Exchanges the public token, stores the item (access token encrypted), returns accounts with balances. */
+  linkAccounts: LinkAccountsPayload;
+  /** Test keys only: a public token for a sandbox institution, so links work without Plaid Link's UI. */
+  sandboxPublicToken: SandboxPublicToken;
+};
+
+
+/** Root of every mutation; other domains extend it. */
+export type MutationCreateLinkTokenArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
+/** Root of every mutation; other domains extend it. */
+export type MutationLinkAccountsArgs = {
+  input: LinkAccountsInput;
+};
+
+
+/** Root of every mutation; other domains extend it. */
+export type MutationSandboxPublicTokenArgs = {
+  institutionId?: Scalars['String']['input'];
+};
+
+/** Relay-style page information. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** The same report as GET /api/v1/health. */
   health: Health;
+  /**
+   * Added, modified and removed transactions since `cursor`. Without a cursor it resumes from the
+   * position this partner last read for the user, and stores the new position.
+   */
+  transactionUpdates: TransactionUpdates;
+  user: User;
   viewer: Viewer;
+};
+
+
+export type QueryTransactionUpdatesArgs = {
+  cursor?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  userId: Scalars['ID']['input'];
+};
+
+
+export type QueryUserArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type RemovedTransaction = {
+  __typename?: 'RemovedTransaction';
+  transactionId: Scalars['ID']['output'];
+};
+
+export type SandboxPublicToken = {
+  __typename?: 'SandboxPublicToken';
+  publicToken: Scalars['String']['output'];
 };
 
 export type ServiceStatus =
@@ -84,10 +203,74 @@ export type ServiceStatus =
   /** Database and upstreams reachable. */
   | 'OK';
 
+export type Transaction = {
+  __typename?: 'Transaction';
+  account?: Maybe<BankAccount>;
+  /** Plaid's convention: positive is money leaving the account, negative is money coming in. */
+  amount: Scalars['Money']['output'];
+  date: Scalars['Date']['output'];
+  isoCurrencyCode?: Maybe<Scalars['String']['output']>;
+  merchantName?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  pending: Scalars['Boolean']['output'];
+  personalFinanceCategoryPrimary?: Maybe<Scalars['String']['output']>;
+  transactionId: Scalars['ID']['output'];
+};
+
+export type TransactionConnection = {
+  __typename?: 'TransactionConnection';
+  edges: Array<TransactionEdge>;
+  pageInfo: PageInfo;
+};
+
+export type TransactionEdge = {
+  __typename?: 'TransactionEdge';
+  cursor: Scalars['String']['output'];
+  node: Transaction;
+};
+
+/** Changes since a position in the user's transaction feed. */
+export type TransactionUpdates = {
+  __typename?: 'TransactionUpdates';
+  added: Array<Transaction>;
+  hasMore: Scalars['Boolean']['output'];
+  modified: Array<Transaction>;
+  /** Pass back as `cursor` to continue; also stored as the resume point when no cursor was given. */
+  nextCursor: Scalars['String']['output'];
+  removed: Array<RemovedTransaction>;
+};
+
 export type UpstreamsHealth = {
   __typename?: 'UpstreamsHealth';
   atomic: ComponentStatus;
   plaid: ComponentStatus;
+};
+
+/**
+ * One of the calling partner's end users, addressed by the partner's own id. A user the partner
+ * never linked simply has empty lists; another partner's user with the same id is a different user.
+ * Banking, PayLink, payroll and insights fields hang off this type.
+ */
+export type User = {
+  __typename?: 'User';
+  /** Every account across the user's linked items, with balances. */
+  accounts: Array<BankAccount>;
+  /** The partner's own id for this user. */
+  id: Scalars['ID']['output'];
+  /** The user's transactions, newest first. `first` is at most 500. */
+  transactions: TransactionConnection;
+};
+
+
+/**
+ * One of the calling partner's end users, addressed by the partner's own id. A user the partner
+ * never linked simply has empty lists; another partner's user with the same id is a different user.
+ * Banking, PayLink, payroll and insights fields hang off this type.
+ */
+export type UserTransactionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  since?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** The partner that owns the API key of this request. */
@@ -174,32 +357,84 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  BankAccount: ResolverTypeWrapper<AccountView>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ComponentStatus: ComponentStatus;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   ErrorCode: ErrorCode;
   GatewayMode: GatewayMode;
   Health: ResolverTypeWrapper<HealthReport>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Institution: ResolverTypeWrapper<InstitutionView>;
+  InstitutionInput: InstitutionInput;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   KeyMode: KeyMode;
+  LinkAccountsInput: LinkAccountsInput;
+  LinkAccountsPayload: ResolverTypeWrapper<Omit<LinkAccountsPayload, 'accounts' | 'institution'> & { accounts: Array<ResolversTypes['BankAccount']>, institution?: Maybe<ResolversTypes['Institution']> }>;
+  LinkToken: ResolverTypeWrapper<LinkToken>;
+  Money: ResolverTypeWrapper<Scalars['Money']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RemovedTransaction: ResolverTypeWrapper<RemovedTransaction>;
+  SandboxPublicToken: ResolverTypeWrapper<SandboxPublicToken>;
   ServiceStatus: ServiceStatus;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Transaction: ResolverTypeWrapper<TransactionView>;
+  TransactionConnection: ResolverTypeWrapper<Omit<TransactionConnection, 'edges'> & { edges: Array<ResolversTypes['TransactionEdge']> }>;
+  TransactionEdge: ResolverTypeWrapper<Omit<TransactionEdge, 'node'> & { node: ResolversTypes['Transaction'] }>;
+  TransactionUpdates: ResolverTypeWrapper<Omit<TransactionUpdates, 'added' | 'modified'> & { added: Array<ResolversTypes['Transaction']>, modified: Array<ResolversTypes['Transaction']> }>;
   UpstreamsHealth: ResolverTypeWrapper<UpstreamsHealth>;
+  User: ResolverTypeWrapper<UserModel>;
   Viewer: ResolverTypeWrapper<ViewerModel>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  BankAccount: AccountView;
   Boolean: Scalars['Boolean']['output'];
+  Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Health: HealthReport;
   ID: Scalars['ID']['output'];
+  Institution: InstitutionView;
+  InstitutionInput: InstitutionInput;
+  Int: Scalars['Int']['output'];
+  LinkAccountsInput: LinkAccountsInput;
+  LinkAccountsPayload: Omit<LinkAccountsPayload, 'accounts' | 'institution'> & { accounts: Array<ResolversParentTypes['BankAccount']>, institution?: Maybe<ResolversParentTypes['Institution']> };
+  LinkToken: LinkToken;
+  Money: Scalars['Money']['output'];
+  Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
+  RemovedTransaction: RemovedTransaction;
+  SandboxPublicToken: SandboxPublicToken;
   String: Scalars['String']['output'];
+  Transaction: TransactionView;
+  TransactionConnection: Omit<TransactionConnection, 'edges'> & { edges: Array<ResolversParentTypes['TransactionEdge']> };
+  TransactionEdge: Omit<TransactionEdge, 'node'> & { node: ResolversParentTypes['Transaction'] };
+  TransactionUpdates: Omit<TransactionUpdates, 'added' | 'modified'> & { added: Array<ResolversParentTypes['Transaction']>, modified: Array<ResolversParentTypes['Transaction']> };
   UpstreamsHealth: UpstreamsHealth;
+  User: UserModel;
   Viewer: ViewerModel;
 }>;
+
+export type BankAccountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BankAccount'] = ResolversParentTypes['BankAccount']> = ResolversObject<{
+  accountId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  availableBalance?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  currentBalance?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType>;
+  isoCurrencyCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  mask?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subtype?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
@@ -213,14 +448,92 @@ export type HealthResolvers<ContextType = GraphQLContext, ParentType extends Res
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type InstitutionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Institution'] = ResolversParentTypes['Institution']> = ResolversObject<{
+  institutionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type LinkAccountsPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LinkAccountsPayload'] = ResolversParentTypes['LinkAccountsPayload']> = ResolversObject<{
+  accounts?: Resolver<Array<ResolversTypes['BankAccount']>, ParentType, ContextType>;
+  institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType>;
+  itemId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type LinkTokenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LinkToken'] = ResolversParentTypes['LinkToken']> = ResolversObject<{
+  expiration?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  linkToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export interface MoneyScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Money'], any> {
+  name: 'Money';
+}
+
+export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  createLinkToken?: Resolver<ResolversTypes['LinkToken'], ParentType, ContextType, RequireFields<MutationCreateLinkTokenArgs, 'userId'>>;
+  linkAccounts?: Resolver<ResolversTypes['LinkAccountsPayload'], ParentType, ContextType, RequireFields<MutationLinkAccountsArgs, 'input'>>;
+  sandboxPublicToken?: Resolver<ResolversTypes['SandboxPublicToken'], ParentType, ContextType, RequireFields<MutationSandboxPublicTokenArgs, 'institutionId'>>;
+}>;
+
+export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   health?: Resolver<ResolversTypes['Health'], ParentType, ContextType>;
+  transactionUpdates?: Resolver<ResolversTypes['TransactionUpdates'], ParentType, ContextType, RequireFields<QueryTransactionUpdatesArgs, 'limit' | 'userId'>>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+}>;
+
+export type RemovedTransactionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RemovedTransaction'] = ResolversParentTypes['RemovedTransaction']> = ResolversObject<{
+  transactionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type SandboxPublicTokenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SandboxPublicToken'] = ResolversParentTypes['SandboxPublicToken']> = ResolversObject<{
+  publicToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type TransactionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Transaction'] = ResolversParentTypes['Transaction']> = ResolversObject<{
+  account?: Resolver<Maybe<ResolversTypes['BankAccount']>, ParentType, ContextType>;
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  isoCurrencyCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  merchantName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  personalFinanceCategoryPrimary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  transactionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type TransactionConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TransactionConnection'] = ResolversParentTypes['TransactionConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['TransactionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type TransactionEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TransactionEdge'] = ResolversParentTypes['TransactionEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType>;
+}>;
+
+export type TransactionUpdatesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TransactionUpdates'] = ResolversParentTypes['TransactionUpdates']> = ResolversObject<{
+  added?: Resolver<Array<ResolversTypes['Transaction']>, ParentType, ContextType>;
+  hasMore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  modified?: Resolver<Array<ResolversTypes['Transaction']>, ParentType, ContextType>;
+  nextCursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  removed?: Resolver<Array<ResolversTypes['RemovedTransaction']>, ParentType, ContextType>;
 }>;
 
 export type UpstreamsHealthResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpstreamsHealth'] = ResolversParentTypes['UpstreamsHealth']> = ResolversObject<{
   atomic?: Resolver<ResolversTypes['ComponentStatus'], ParentType, ContextType>;
   plaid?: Resolver<ResolversTypes['ComponentStatus'], ParentType, ContextType>;
+}>;
+
+export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
+  accounts?: Resolver<Array<ResolversTypes['BankAccount']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  transactions?: Resolver<ResolversTypes['TransactionConnection'], ParentType, ContextType, RequireFields<UserTransactionsArgs, 'first'>>;
 }>;
 
 export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = ResolversObject<{
@@ -231,10 +544,25 @@ export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends Res
 }>;
 
 export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
+  BankAccount?: BankAccountResolvers<ContextType>;
+  Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Health?: HealthResolvers<ContextType>;
+  Institution?: InstitutionResolvers<ContextType>;
+  LinkAccountsPayload?: LinkAccountsPayloadResolvers<ContextType>;
+  LinkToken?: LinkTokenResolvers<ContextType>;
+  Money?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RemovedTransaction?: RemovedTransactionResolvers<ContextType>;
+  SandboxPublicToken?: SandboxPublicTokenResolvers<ContextType>;
+  Transaction?: TransactionResolvers<ContextType>;
+  TransactionConnection?: TransactionConnectionResolvers<ContextType>;
+  TransactionEdge?: TransactionEdgeResolvers<ContextType>;
+  TransactionUpdates?: TransactionUpdatesResolvers<ContextType>;
   UpstreamsHealth?: UpstreamsHealthResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
 }>;
 

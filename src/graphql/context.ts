@@ -1,18 +1,38 @@
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
 import type { FastifyBaseLogger } from 'fastify';
+import type { AppConfig } from '../config/config.js';
+import type { TokenCipher } from '../crypto/token-cipher.js';
+import type { BankingService } from '../modules/banking/banking-service.js';
+import type { BankingLoaders } from '../modules/banking/loaders.js';
+import type { SyncEngine } from '../modules/banking/sync-engine.js';
 import type { HealthService } from '../modules/health/health-service.js';
 import type { AuthenticatedPartner } from '../modules/partners/partner-types.js';
+import type { TenantScope } from '../modules/users/tenant-scope.js';
+import type { PlaidRegistry } from '../upstreams/plaid/plaid-registry.js';
 
 /** Process-wide services shared by every request (stateless or internally synchronised). */
 export interface SharedServices {
+  config: AppConfig;
   health: HealthService;
+  cipher: TokenCipher;
+  plaid: PlaidRegistry;
+  sync: SyncEngine;
+  /** Where providers should send webhooks for this gateway (known once it listens). */
+  publicUrl: () => string | undefined;
+}
+
+/** Per-request services, built after authentication; the REST routes use the same ones. */
+export interface RequestServices {
+  tenant: TenantScope;
+  banking: BankingService;
+  loaders: BankingLoaders;
 }
 
 /**
- * What every resolver receives. Built per request after authentication: the partner is always
- * present (no anonymous GraphQL), `em` is a fork private to this request.
+ * What every resolver receives. The partner is always present (no anonymous GraphQL), `em` is a
+ * fork private to this request, and loaders never outlive the request.
  */
-export interface GraphQLContext {
+export interface GraphQLContext extends RequestServices {
   requestId: string;
   log: FastifyBaseLogger;
   partner: AuthenticatedPartner;

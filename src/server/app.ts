@@ -1,10 +1,15 @@
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppConfig } from '../config/config.js';
 import type { Orm } from '../db/orm.js';
 import type { SharedServices } from '../graphql/context.js';
 import type { AppLogger } from '../logging/logger.js';
 import { HealthService } from '../modules/health/health-service.js';
+import { SyncEngine } from '../modules/banking/sync-engine.js';
+import { TokenCipher } from '../crypto/token-cipher.js';
+import { DEFAULT_LOCAL_KEY_FILE, loadOrCreateLocalKey } from '../crypto/local-key.js';
+import { PlaidRegistry } from '../upstreams/plaid/plaid-registry.js';
+import { registerProviderWebhooks } from './provider-webhooks.js';
 import { AppError } from '../errors/app-error.js';
 import { registerGraphiqlAssets } from './graphiql.js';
 import { registerGraphql } from './graphql-route.js';
@@ -18,6 +23,9 @@ declare module 'fastify' {
     /** A fork of the ORM's entity manager private to this request. */
     em: EntityManager;
   }
+  interface FastifyInstance {
+    services: SharedServices;
+  }
 }
 
 export interface ServerDeps {
@@ -26,10 +34,12 @@ export interface ServerDeps {
   logger: AppLogger;
   /** Sandbox demo key to prefill in GraphiQL; undefined in live mode. */
   demoKey?: string;
+  /** Where the generated sandbox token-encryption key lives when none is configured. */
+  localKeyFile?: string;
 }
 
 /** The HTTP surface: request ids and logging, errors, health, GraphQL + GraphiQL, REST. */
-export async function buildServer({ config, orm, logger, demoKey }: ServerDeps): Promise<FastifyInstance> {
+export async function buildServer({ config, orm, logger, demoKey, localKeyFile }: ServerDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     genReqId: requestIdFor,
@@ -59,10 +69,31 @@ export async function buildServer({ config, orm, logger, demoKey }: ServerDeps):
     sendError(request, reply, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}.`),
   );
 
-  const services: SharedServices = { health: new HealthService(orm, config) };
+  const cipher = new TokenCipher(config.tokenEncryptionKeys ?? loadOrCreateLocalKey(localKeyFile ?? DEFAULT_LOCAL_KEY_FILE));
+  const plaid = new PlaidRegistry(config);
+  const services: SharedServices = {
+    config,
+    health: new HealthService(orm, config),
+    cipher,
+    plaid,
+    sync: new SyncEngine(orm, cipher, plaid, app.log, config.database.kind),
+    publicUrl: () => config.publicUrl ?? listeningUrl(app),
+  };
+  app.decorate('services', services);
+  app.addHook('onClose', async () => services.sync.idle());
+
   registerHealthRoute(app, services.health);
   registerGraphiqlAssets(app);
   await registerGraphql(app, services, { defaultApiKey: config.mode === 'sandbox' ? demoKey : undefined });
-  await app.register(registerRestRoutes);
+  await app.register(registerRestRoutes, { services });
+  await app.register(registerProviderWebhooks, { services });
   return app;
+}
+
+/** http://host:port the server listens on (loopback for wildcard binds); undefined before listen. */
+export function listeningUrl(app: FastifyInstance): string | undefined {
+  const address = app.server.address();
+  if (!address || typeof address !== 'object') return undefined;
+  const host = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
 }

@@ -6,6 +6,7 @@ import { errorPlugin, formatError } from '../graphql/error-masking.js';
 import { mergeResolvers } from '../graphql/resolvers.js';
 import { loadTypeDefs } from '../graphql/type-defs.js';
 import { requireApiKey } from './auth.js';
+import { requestServices } from './request-services.js';
 import { sendGraphiqlPage, wantsGraphiql, type GraphiqlOptions } from './graphiql.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -38,6 +39,7 @@ export async function registerGraphql(
       partner: request.partner!,
       em: request.em,
       services,
+      ...requestServices(request, services),
     }),
   }) as RouteHandlerMethod;
 

@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
+import type { SharedServices } from '../graphql/context.js';
 import { requireApiKey } from './auth.js';
+import { registerBankingRoutes } from './rest/banking-routes.js';
 
 /**
  * The AtlasForge REST reference's routes under /v1 and /api, registered in one encapsulated
  * context so the API-key check covers every one of them. Each domain adds its route module here;
  * routes that use another credential (ingest secret, provider webhooks) live outside this context.
  */
-export async function registerRestRoutes(app: FastifyInstance): Promise<void> {
+export async function registerRestRoutes(app: FastifyInstance, opts: { services: SharedServices }): Promise<void> {
   app.addHook('preHandler', requireApiKey);
-  const domainRoutes: ((app: FastifyInstance) => void)[] = [];
-  for (const register of domainRoutes) register(app);
+  registerBankingRoutes(app, opts.services);
 }

@@ -34,6 +34,8 @@ export function testEnv(database: TestDatabase, extra: Record<string, string> = 
     PORT: '0',
     LOG_LEVEL: 'info',
     PLAID_SANDBOX_URL: 'http://127.0.0.1:9',
+    // One fixed key for every test process, so two gateways on one PostgreSQL database can read each other's rows.
+    TOKEN_ENCRYPTION_KEYS: `test:${Buffer.alloc(32, 42).toString('base64')}`,
     ATOMIC_SANDBOX_URL: 'http://127.0.0.1:9',
     ...database.env,
     ...extra,
@@ -45,6 +47,8 @@ export async function startTestGateway(
   target: Dialect | TestDatabase,
   extraEnv: Record<string, string> = {},
 ): Promise<TestGateway> {
+  // A gateway that created its database drops it on stop; one joining an existing database leaves it.
+  const ownsDatabase = typeof target === 'string';
   const database = typeof target === 'string' ? await createTestDatabase(target) : target;
   const result = loadConfig(testEnv(database, extraEnv));
   if (!result.ok) throw new Error(`test config invalid: ${result.problems.join('; ')}`);
@@ -61,6 +65,7 @@ export async function startTestGateway(
   });
   const gateway = await startGateway(config, createLogger(config.logLevel, sink), {
     demoKeyFile: path.join(database.dir, 'demo-test-key'),
+    localKeyFile: path.join(database.dir, 'token-encryption-key'),
   });
   let stopped = false;
   return {
@@ -86,7 +91,7 @@ export async function startTestGateway(
       if (stopped) return;
       stopped = true;
       await gateway.close().catch(() => undefined);
-      await database.drop();
+      if (ownsDatabase) await database.drop();
     },
   };
 }

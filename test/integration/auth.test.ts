@@ -80,7 +80,7 @@ describe.each(DIALECTS)('API-key authentication (%s)', (dialect) => {
     expect(ok.body.data.viewer.name).toBe('Acme');
     const noKey = await getJson(`${gw.url}/graphql?query=${q}`);
     expect(noKey.status).toBe(401);
-    const m = encodeURIComponent('mutation { viewer }');
+    const m = encodeURIComponent('mutation { createLinkToken(userId: "u1") { linkToken } }');
     const mutation = await getJson(`${gw.url}/graphql?query=${m}`, { authorization: `Bearer ${acme.testKey}` });
     expect(mutation.status).toBe(405);
   });

@@ -22,7 +22,10 @@ describe.each(DIALECTS)('npm run partner (%s)', (dialect) => {
     };
     gw = await startTestGateway(db);
   });
-  afterAll(() => gw.stop());
+  afterAll(async () => {
+    await gw.stop();
+    await db.drop();
+  });
 
   it('create prints the partner id and a test and a live key, and the keys work against the server', async () => {
     expect(created.testKey).toMatch(/^afg_test_/);

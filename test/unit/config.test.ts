@@ -47,6 +47,8 @@ describe('configuration', () => {
         'PLAID_PRODUCTION_SECRET: is required when GATEWAY_MODE=live',
         'ATOMIC_PRODUCTION_API_KEY: is required when GATEWAY_MODE=live',
         'ATOMIC_PRODUCTION_API_SECRET: is required when GATEWAY_MODE=live',
+        'TOKEN_ENCRYPTION_KEYS: is required when GATEWAY_MODE=live',
+        'PUBLIC_URL: is required when GATEWAY_MODE=live',
         'DEMO_API_KEY: must not be set when GATEWAY_MODE=live',
       ],
     });
@@ -59,11 +61,22 @@ describe('configuration', () => {
       PLAID_PRODUCTION_SECRET: 'ps',
       ATOMIC_PRODUCTION_API_KEY: 'ak',
       ATOMIC_PRODUCTION_API_SECRET: 'as',
+      TOKEN_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+      PUBLIC_URL: 'https://gateway.example.com',
     });
     expect(result.ok && result.config.upstreams.production).toEqual({
       plaid: { baseUrl: 'https://production.plaid.com', clientId: 'cid', secret: 'ps' },
       atomic: { baseUrl: 'https://api.atomicfi.com', apiKey: 'ak', apiSecret: 'as' },
     });
+  });
+
+  it('parses token encryption keys newest first and rejects malformed ones', () => {
+    const k1 = Buffer.alloc(32, 1).toString('base64');
+    const k0 = Buffer.alloc(32, 2).toString('base64');
+    const ok = loadConfig({ TOKEN_ENCRYPTION_KEYS: `k1:${k1},k0:${k0}` });
+    expect(ok.ok && ok.config.tokenEncryptionKeys?.map((k) => [k.id, k.key.length])).toEqual([['k1', 32], ['k0', 32]]);
+    const bad = loadConfig({ TOKEN_ENCRYPTION_KEYS: 'k1:tooshort' });
+    expect(!bad.ok && bad.problems[0]).toMatch(/^TOKEN_ENCRYPTION_KEYS: must be "<key id>:<base64 of 32 random bytes>"/);
   });
 
   it('treats empty variables as unset', () => {

@@ -1,11 +1,21 @@
 import { ApiKey } from './api-key.entity.js';
+import { BankAccount } from './bank-account.entity.js';
+import { BankTransaction } from './bank-transaction.entity.js';
 import { EndUser } from './end-user.entity.js';
 import { Partner } from './partner.entity.js';
+import { PlaidItem } from './plaid-item.entity.js';
+import { TransactionFeedCursor } from './transaction-feed-cursor.entity.js';
+import { UsageEvent } from './usage-event.entity.js';
 
-export { ApiKey, EndUser, Partner };
+export { ApiKey, BankAccount, BankTransaction, EndUser, Partner, PlaidItem, TransactionFeedCursor, UsageEvent };
 export type { ApiKeyEntity } from './api-key.entity.js';
+export type { BankAccountEntity } from './bank-account.entity.js';
+export type { BankTransactionEntity } from './bank-transaction.entity.js';
 export type { EndUserEntity } from './end-user.entity.js';
 export type { PartnerEntity } from './partner.entity.js';
+export type { PlaidItemEntity } from './plaid-item.entity.js';
+export type { TransactionFeedCursorEntity } from './transaction-feed-cursor.entity.js';
+export type { UsageEventEntity } from './usage-event.entity.js';
 
 /** Every entity the ORM knows; new domains add theirs here. */
-export const ALL_ENTITIES = [Partner, ApiKey, EndUser];
+export const ALL_ENTITIES = [Partner, ApiKey, EndUser, PlaidItem, BankAccount, BankTransaction, TransactionFeedCursor, UsageEvent];

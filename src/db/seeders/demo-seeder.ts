@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
 import { Seeder } from '@mikro-orm/seeder';
 import { Partner } from '../entities/index.js';
 import { PartnerService } from '../../modules/partners/partner-service.js';

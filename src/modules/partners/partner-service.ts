@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
 import type { KeyMode } from '../../config/config.js';
 import { ApiKey, Partner, type PartnerEntity } from '../../db/entities/index.js';
 import { apiKeyMatches, generateApiKey, hashApiKey, parseApiKey } from './api-key.js';
@@ -23,11 +23,11 @@ export interface PartnerListing {
 export class PartnerService {
   constructor(private readonly em: EntityManager) {}
 
-  async createPartner(name: string, opts: { id?: string } = {}): Promise<CreatedPartner> {
+  async createPartner(name: string): Promise<CreatedPartner> {
     const trimmed = name.trim();
     if (!trimmed) throw new Error('partner name must not be empty');
     return this.em.transactional(async (em) => {
-      const partner = em.create(Partner, { ...(opts.id ? { id: opts.id } : {}), name: trimmed, productionEnabled: false, rateLimitPerSecond: null });
+      const partner = em.create(Partner, { name: trimmed, productionEnabled: false, rateLimitPerSecond: null });
       const test = generateApiKey('test');
       const live = generateApiKey('live');
       for (const k of [test, live]) {

@@ -1,0 +1,43 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import { BankTransaction, type BankTransactionEntity } from '../../db/entities/index.js';
+import { recordUsageEvents } from '../usage/usage-recorder.js';
+
+/**
+ * The first time a transaction is shown to its partner, one `transaction` usage event is recorded.
+ * "First" is decided by the database: only the request whose UPDATE flips surfaced_at from NULL
+ * gets the row back (RETURNING), so concurrent reads never record it twice.
+ */
+export async function markSurfaced(
+  em: EntityManager,
+  partnerId: string,
+  externalUserId: string,
+  shown: BankTransactionEntity[],
+): Promise<void> {
+  const fresh = shown.filter((t) => !t.surfacedAt);
+  if (fresh.length === 0) return;
+  const now = new Date();
+  await em.transactional(async (tx) => {
+    // Built on the transaction's own query builder: a bare knex query would take another
+    // connection, which SQLite's single connection cannot give while this transaction holds it.
+    const flipped = (await tx
+      .createQueryBuilder(BankTransaction)
+      .update({ surfacedAt: now })
+      .where({ id: { $in: fresh.map((t) => t.id) }, surfacedAt: null })
+      .returning(['id'])
+      .execute('all', false)) as { id: string }[];
+    const ids = new Set(flipped.map((r) => r.id));
+    const events = fresh.filter((t) => ids.has(t.id));
+    await recordUsageEvents(
+      tx,
+      events.map((t) => ({
+        partnerId,
+        eventType: 'transaction' as const,
+        userId: externalUserId,
+        amountCents: t.amountCents,
+        category: t.pfcPrimary ?? null,
+        occurredAt: now,
+      })),
+    );
+  });
+  for (const t of fresh) t.surfacedAt = now;
+}
