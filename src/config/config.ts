@@ -12,6 +12,8 @@ export interface PlaidUpstreamConfig {
 
 export interface AtomicUpstreamConfig {
   baseUrl: string;
+  /** Atomic's PCI host, for calls that carry card data (access tokens with cards, PUT /user). */
+  pciUrl: string;
   apiKey: string | undefined;
   apiSecret: string | undefined;
 }
@@ -43,6 +45,7 @@ export interface AppConfig {
   /** Parsed TOKEN_ENCRYPTION_KEYS (newest first); undefined in sandbox mode means a generated local key. */
   tokenEncryptionKeys: EncryptionKey[] | undefined;
   transactionsStaleAfterMs: number;
+  atomic: { apiVersion: string; findCompanyBatchLimit: number; companyCacheTtlMs: number };
 }
 
 export interface EncryptionKey {
@@ -106,6 +109,8 @@ function toAppConfig(raw: RawEnv): AppConfig {
         },
         atomic: {
           baseUrl: raw.ATOMIC_SANDBOX_URL,
+          // The emulator serves both hosts on one port.
+          pciUrl: raw.ATOMIC_SANDBOX_PCI_URL ?? raw.ATOMIC_SANDBOX_URL,
           apiKey: raw.ATOMIC_SANDBOX_API_KEY ?? EMULATOR_CREDENTIALS.atomicApiKey,
           apiSecret: raw.ATOMIC_SANDBOX_API_SECRET ?? EMULATOR_CREDENTIALS.atomicApiSecret,
         },
@@ -118,6 +123,7 @@ function toAppConfig(raw: RawEnv): AppConfig {
         },
         atomic: {
           baseUrl: raw.ATOMIC_PRODUCTION_URL,
+          pciUrl: raw.ATOMIC_PRODUCTION_PCI_URL,
           apiKey: raw.ATOMIC_PRODUCTION_API_KEY,
           apiSecret: raw.ATOMIC_PRODUCTION_API_SECRET,
         },
@@ -131,6 +137,11 @@ function toAppConfig(raw: RawEnv): AppConfig {
       return { id, key: Buffer.from(b64, 'base64') };
     }),
     transactionsStaleAfterMs: raw.TRANSACTIONS_STALE_AFTER_SECONDS * 1000,
+    atomic: {
+      apiVersion: raw.ATOMIC_API_VERSION,
+      findCompanyBatchLimit: raw.ATOMIC_FIND_COMPANY_BATCH_LIMIT,
+      companyCacheTtlMs: raw.COMPANY_CACHE_TTL_SECONDS * 1000,
+    },
   };
 }
 

@@ -68,7 +68,12 @@ export const envSchema = z.object({
   ATOMIC_SANDBOX_URL: withDefault('http://127.0.0.1:4020').pipe(httpUrl()),
   ATOMIC_SANDBOX_API_KEY: optionalString(),
   ATOMIC_SANDBOX_API_SECRET: optionalString(),
+  ATOMIC_SANDBOX_PCI_URL: optionalString().pipe(httpUrl().optional()),
   ATOMIC_PRODUCTION_URL: withDefault('https://api.atomicfi.com').pipe(httpUrl()),
+  ATOMIC_PRODUCTION_PCI_URL: withDefault('https://pci.atomicfi.com').pipe(httpUrl()),
+  ATOMIC_API_VERSION: withDefault('2022-12-02').pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date in YYYY-MM-DD form')),
+  ATOMIC_FIND_COMPANY_BATCH_LIMIT: positiveInt('1000'),
+  COMPANY_CACHE_TTL_SECONDS: positiveInt('3600'),
   ATOMIC_PRODUCTION_API_KEY: optionalString(),
   ATOMIC_PRODUCTION_API_SECRET: optionalString(),
 

@@ -40,3 +40,5 @@ export class AppError extends GraphQLError {
 
 export const badUserInput = (message: string, extensions?: Record<string, unknown>) =>
   new AppError('BAD_USER_INPUT', message, { extensions });
+
+export const notFound = (message: string) => new AppError('NOT_FOUND', message);

@@ -4,6 +4,8 @@ import type { ViewerModel } from '../modules/partners/partner-types.js';
 import type { HealthReport } from '../modules/health/health-service.js';
 import type { UserModel } from '../modules/users/user-model.js';
 import type { AccountView, TransactionView, InstitutionView } from '../modules/banking/banking-views.js';
+import type { AtomicCompany, AtomicConnector, AtomicTask, AtomicDepositData, AtomicTaskWorkflow, AtomicPrescreenResult, AtomicPublicToken, AtomicPayLinkAccount, AtomicPayLinkAccountData, AtomicAction, AtomicPayLinkIdentity, AtomicPaymentMethod, AtomicFinancialTransaction, AtomicRecurringFinancialTransaction, AtomicBillingHistoryEntry, AtomicBillItem, AtomicBillProfile, AtomicUsage, AtomicPlan, AtomicPendingChange, AtomicActionHistoryEntry, AtomicPayrollSource, AtomicFile, AtomicPostalAddress, AtomicEmployer, AtomicStatementEarning, AtomicStatementDeduction, AtomicNetAmountAdjustment, AtomicW2ParsedData, AtomicW2EmployeeName, AtomicTaxNameAddress, AtomicW2Code, AtomicW2Other, AtomicW2StateTax, AtomicW2LocalTax, AtomicLinkedAccount } from '../upstreams/atomic/atomic-wire.js';
+import type { BillModel, EmploymentItem, IncomeItem, IdentityItem, StatementItem, TimesheetItem, TaxItem, DepositAccountItem } from '../modules/atomic/type-resolvers.js';
 import type { GraphQLContext } from '../graphql/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -27,6 +29,128 @@ export type Scalars = {
   Money: { input: number; output: number; }
 };
 
+/** An automated action Atomic performed on an account (interactive steps are not listed). */
+export type ActionHistoryEntry = {
+  __typename?: 'ActionHistoryEntry';
+  account?: Maybe<PayLinkAccount>;
+  actionId?: Maybe<Scalars['ID']['output']>;
+  automated?: Maybe<Scalars['Boolean']['output']>;
+  /** The bill acted on, for bill actions. */
+  billId?: Maybe<Scalars['ID']['output']>;
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  failReason?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  status?: Maybe<TaskStatus>;
+  /** The task that performed the action. */
+  taskId?: Maybe<Scalars['ID']['output']>;
+  type?: Maybe<PayLinkActionType>;
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** Initialises Atomic's Transact SDK for a user. */
+export type AtomicAccessToken = {
+  __typename?: 'AtomicAccessToken';
+  /** Pass to the Transact SDK (sent by the end user as x-public-token). */
+  publicToken: Scalars['String']['output'];
+};
+
+/** Which Atomic flow an access token is for. */
+export type AtomicAccessTokenFlow =
+  /** PayLink Switch where a BaaS provider (Galileo) holds the card data: identity plus baasCards. */
+  | 'BAAS_PASSTHROUGH'
+  /** PayLink Switch where card and identity data go from the device straight to Transact: the user id alone; card or identity data is refused. */
+  | 'CDE_BYPASS'
+  /** PayLink Manage or UserLink: the user id alone. */
+  | 'MANAGE'
+  /** PayLink Switch: identity plus at least one card or bank account. */
+  | 'SWITCH';
+
+/**
+ * Create an access token. `flow` defaults from the fields given: baasCards → BAAS_PASSTHROUGH;
+ * identity with cards or accounts → SWITCH; otherwise MANAGE. CDE_BYPASS must be asked for.
+ */
+export type AtomicAccessTokenInput = {
+  accounts?: InputMaybe<Array<AtomicBankAccountInput>>;
+  baasCards?: InputMaybe<Array<AtomicBaasCardInput>>;
+  cards?: InputMaybe<Array<AtomicCardInput>>;
+  flow?: InputMaybe<AtomicAccessTokenFlow>;
+  identity?: InputMaybe<AtomicUserIdentityInput>;
+  /** Seconds, 1800 (30 minutes) to 2592000 (30 days); Atomic's default is 86400. */
+  tokenLifetime?: InputMaybe<Scalars['Int']['input']>;
+  /** The partner's own user id; the gateway maps it to Atomic's identifier. */
+  userId: Scalars['ID']['input'];
+};
+
+/** A card held by a BaaS provider: Atomic fetches the card data from the provider itself. */
+export type AtomicBaasCardInput = {
+  brand?: InputMaybe<CardBrand>;
+  /** MM/YY. */
+  expiry?: InputMaybe<Scalars['String']['input']>;
+  galileo: GalileoCredentialsInput;
+  lastFour: Scalars['String']['input'];
+  subtitle?: InputMaybe<Scalars['String']['input']>;
+  title: Scalars['String']['input'];
+};
+
+/** A bank account for ACH payments. Forwarded to Atomic; never stored or logged by the gateway. */
+export type AtomicBankAccountInput = {
+  accountNumber: Scalars['String']['input'];
+  routingNumber: Scalars['String']['input'];
+  title?: InputMaybe<Scalars['String']['input']>;
+  type: DepositAccountType;
+};
+
+/**
+ * A full card. Forwarded once to Atomic's PCI host and never stored or logged by the gateway;
+ * send it only when you are PCI compliant (otherwise use baasCards or the CDE_BYPASS flow).
+ */
+export type AtomicCardInput = {
+  brand?: InputMaybe<CardBrand>;
+  /** Optional: the user can type it in Transact. */
+  cvv?: InputMaybe<Scalars['String']['input']>;
+  /** MM/YY. */
+  expiry: Scalars['String']['input'];
+  /** 15 to 19 digits. */
+  number: Scalars['String']['input'];
+  subtitle?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An Atomic product. PayLink tasks are SWITCH or PRESENT; UserLink tasks DEPOSIT, VERIFY, TAX or EARN. */
+export type AtomicProduct =
+  /** UserLink: switch a direct deposit. */
+  | 'DEPOSIT'
+  /** UserLink: earned-wage access. */
+  | 'EARN'
+  /** PayLink: bill presentment (read bills and subscriptions). */
+  | 'PRESENT'
+  /** PayLink: update a payment method on file at a merchant. */
+  | 'SWITCH'
+  /** UserLink: read tax forms. */
+  | 'TAX'
+  /** UserLink: read employment, income and pay data. */
+  | 'VERIFY';
+
+/** The end user's identity, needed to change payment methods at merchants. */
+export type AtomicUserIdentityInput = {
+  address: Scalars['String']['input'];
+  address2?: InputMaybe<Scalars['String']['input']>;
+  city: Scalars['String']['input'];
+  email?: InputMaybe<Scalars['String']['input']>;
+  firstName: Scalars['String']['input'];
+  lastName: Scalars['String']['input'];
+  /** Digits only, e.g. 5558675309. */
+  phone: Scalars['String']['input'];
+  postalCode: Scalars['String']['input'];
+  /** Two-letter state code. */
+  state: Scalars['String']['input'];
+};
+
+export type AutopayStatus =
+  | 'DISABLED'
+  | 'ENABLED'
+  | 'PAUSED';
+
 export type BankAccount = {
   __typename?: 'BankAccount';
   accountId: Scalars['ID']['output'];
@@ -40,9 +164,216 @@ export type BankAccount = {
   type: Scalars['String']['output'];
 };
 
+/** A recurring expense of a connected account (e.g. the Hulu subscription managed by an Amazon account). */
+export type Bill = {
+  __typename?: 'Bill';
+  /** The account the bill belongs to. */
+  account?: Maybe<PayLinkAccount>;
+  actions: Array<PayLinkAction>;
+  amount?: Maybe<Scalars['Money']['output']>;
+  /** How the amount was determined, when it is an estimate. */
+  amountDisclaimer?: Maybe<Scalars['String']['output']>;
+  autopayStatus?: Maybe<AutopayStatus>;
+  billingCycle?: Maybe<BillingCycle>;
+  /** The bill's own company; null when Atomic does not know it (see managedBy). */
+  company?: Maybe<Company>;
+  dueDate?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  items: Array<BillItem>;
+  /** The company of the account the bill belongs to (e.g. Amazon for a Prime Video add-on). */
+  managedBy?: Maybe<Company>;
+  name?: Maybe<Scalars['String']['output']>;
+  paymentHistory: Array<BillPayment>;
+  /** The bill's own payment method, when it differs from the account's. */
+  paymentMethod?: Maybe<PaymentMethod>;
+  plans: Array<Plan>;
+  profiles: Array<BillProfile>;
+  /** The bill's id in the merchant's system. */
+  sourceId: Scalars['String']['output'];
+  usage: Array<BillUsage>;
+};
+
+/** One line of a bill. */
+export type BillItem = {
+  __typename?: 'BillItem';
+  amount?: Maybe<Scalars['Money']['output']>;
+  description?: Maybe<Scalars['String']['output']>;
+};
+
+/** How User.bills is ordered; bills without the key come last. */
+export type BillOrder =
+  | 'AMOUNT_ASC'
+  | 'AMOUNT_DESC'
+  | 'DUE_DATE_ASC'
+  | 'DUE_DATE_DESC';
+
+/** One past payment of a bill. */
+export type BillPayment = {
+  __typename?: 'BillPayment';
+  amount?: Maybe<Scalars['Money']['output']>;
+  date?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A profile (e.g. a streaming profile) on the account. */
+export type BillProfile = {
+  __typename?: 'BillProfile';
+  lastUsed?: Maybe<Scalars['DateTime']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+};
+
+/** A resource the bill limits (data, minutes, …) and how much of it was used this cycle. */
+export type BillUsage = {
+  __typename?: 'BillUsage';
+  description?: Maybe<Scalars['String']['output']>;
+  limit?: Maybe<Scalars['Float']['output']>;
+  unit?: Maybe<UsageUnit>;
+  used?: Maybe<Scalars['Float']['output']>;
+};
+
+export type BillingCycle =
+  | 'ANNUALLY'
+  | 'BI_MONTHLY'
+  | 'EVERY_SIX_MONTHS'
+  | 'EVERY_THREE_MONTHS'
+  | 'MONTHLY';
+
+export type CardBrand =
+  | 'AMERICAN_EXPRESS'
+  | 'DISCOVER'
+  | 'MASTERCARD'
+  | 'VISA';
+
+/**
+ * A company known to Atomic: an employer or payroll provider (UserLink), a merchant or biller
+ * (PayLink), or the company a bank transaction was matched to. One type for all three.
+ */
+export type Company = {
+  __typename?: 'Company';
+  /** Brand colour, e.g. #E20000. */
+  brandColor?: Maybe<Scalars['String']['output']>;
+  /** The payroll system behind the company, when known. */
+  connector?: Maybe<Connector>;
+  id: Scalars['ID']['output'];
+  logoBackgroundColor?: Maybe<Scalars['String']['output']>;
+  /** Logo URL (an SVG when available). */
+  logoUrl?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  /** Products the company's connector supports (empty when Atomic did not say). */
+  products: Array<AtomicProduct>;
+  /** Known for payroll companies only. */
+  status?: Maybe<CompanyStatus>;
+  /** e.g. gig-economy, payroll-provider, unemployment, manual-deposits. */
+  tags: Array<Scalars['String']['output']>;
+};
+
+export type CompanyStatus =
+  | 'OPERATIONAL'
+  /** Users cannot authenticate until it is restored. */
+  | 'UNDER_MAINTENANCE';
+
 export type ComponentStatus =
   | 'DOWN'
   | 'UP';
+
+/** The system Atomic logs into for a company (e.g. a payroll provider such as ADP). */
+export type Connector = {
+  __typename?: 'Connector';
+  availableProducts: Array<AtomicProduct>;
+  /** Deposit distributions the connector can set. */
+  distributionTypes: Array<DistributionType>;
+  id: Scalars['ID']['output'];
+  logoUrl?: Maybe<Scalars['String']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+};
+
+/** A direct-deposit account on file with the payroll system. */
+export type DepositAccount = {
+  __typename?: 'DepositAccount';
+  /** Masked to the last four digits: ******1234. */
+  accountNumber?: Maybe<Scalars['String']['output']>;
+  bankName?: Maybe<Scalars['String']['output']>;
+  /** Set when distributionType is FIXED. */
+  distributionAmount?: Maybe<Scalars['Money']['output']>;
+  /** Set when distributionType is PERCENT (0–100). */
+  distributionPercent?: Maybe<Scalars['Float']['output']>;
+  distributionType?: Maybe<DistributionType>;
+  lastFour?: Maybe<Scalars['String']['output']>;
+  routingNumber?: Maybe<Scalars['String']['output']>;
+  source: PayrollSource;
+  type?: Maybe<DepositAccountType>;
+};
+
+export type DepositAccountType =
+  | 'CHECKING'
+  | 'PAYCARD'
+  | 'SAVINGS';
+
+/** The deposit switch a deposit task performed. */
+export type DepositData = {
+  __typename?: 'DepositData';
+  accountType?: Maybe<DepositAccountType>;
+  /** Set when distributionType is FIXED. */
+  distributionAmount?: Maybe<Scalars['Money']['output']>;
+  /** Set when distributionType is PERCENT (0–100). */
+  distributionPercent?: Maybe<Scalars['Float']['output']>;
+  distributionType?: Maybe<DistributionType>;
+  lastFour?: Maybe<Scalars['String']['output']>;
+  routingNumber?: Maybe<Scalars['String']['output']>;
+  title?: Maybe<Scalars['String']['output']>;
+};
+
+/** A transaction Atomic saw recurring in the user's bank transactions. */
+export type DetectedFinancialTransaction = {
+  __typename?: 'DetectedFinancialTransaction';
+  amount?: Maybe<Scalars['Money']['output']>;
+  category?: Maybe<Scalars['String']['output']>;
+  /** ISO currency code, e.g. USD. */
+  currency?: Maybe<Scalars['String']['output']>;
+  date?: Maybe<Scalars['DateTime']['output']>;
+  description: Scalars['String']['output'];
+  identifier: Scalars['ID']['output'];
+  merchantName?: Maybe<Scalars['String']['output']>;
+  subCategory?: Maybe<Scalars['String']['output']>;
+  type?: Maybe<Scalars['String']['output']>;
+};
+
+/** An enforced deposit setting. */
+export type DistributionInput = {
+  /** Required when type is FIXED. */
+  amount?: InputMaybe<Scalars['Money']['input']>;
+  /** Let the user change the amount in Transact. */
+  canUpdate?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Required when type is PERCENT (0–100). */
+  percent?: InputMaybe<Scalars['Float']['input']>;
+  type: DistributionType;
+};
+
+/** How a deposit is split: the whole remaining pay, a percentage, or a fixed amount. */
+export type DistributionType =
+  | 'FIXED'
+  | 'PERCENT'
+  | 'TOTAL';
+
+export type Employer = {
+  __typename?: 'Employer';
+  address?: Maybe<PostalAddress>;
+  name?: Maybe<Scalars['String']['output']>;
+};
+
+export type Employment = {
+  __typename?: 'Employment';
+  /** e.g. fulltime. */
+  employeeType?: Maybe<Scalars['String']['output']>;
+  employer?: Maybe<Employer>;
+  /** e.g. active. */
+  employmentStatus?: Maybe<Scalars['String']['output']>;
+  endDate?: Maybe<Scalars['DateTime']['output']>;
+  jobTitle?: Maybe<Scalars['String']['output']>;
+  minimumMonthsOfEmployment?: Maybe<Scalars['Int']['output']>;
+  source: PayrollSource;
+  startDate?: Maybe<Scalars['DateTime']['output']>;
+  weeklyHours?: Maybe<Scalars['Float']['output']>;
+};
 
 /**
  * Every `extensions.code` the gateway returns. Closed: a client can switch over it exhaustively.
@@ -72,6 +403,18 @@ export type ErrorCode =
   /** An upstream provider could not be reached or timed out (503); see extensions.upstream. */
   | 'UPSTREAM_UNAVAILABLE';
 
+/** Galileo web-service credentials for one card. Forwarded to Atomic's PCI host; never stored or logged. */
+export type GalileoCredentialsInput = {
+  /** The card's CAD (preferred), PAN or PRN. */
+  accountNo: Scalars['String']['input'];
+  apiLogin: Scalars['String']['input'];
+  apiTransKey: Scalars['String']['input'];
+  apiUrl: Scalars['String']['input'];
+  providerId: Scalars['String']['input'];
+  /** Unique per call; a UUID is preferred. */
+  transactionId: Scalars['String']['input'];
+};
+
 export type GatewayMode =
   /** Production configuration: secrets are required at start. */
   | 'LIVE'
@@ -85,6 +428,24 @@ export type Health = {
   status: ServiceStatus;
   upstreams: UpstreamsHealth;
   version: Scalars['String']['output'];
+};
+
+export type Income = {
+  __typename?: 'Income';
+  annualIncome?: Maybe<Scalars['Money']['output']>;
+  currentPayPeriodEnd?: Maybe<Scalars['DateTime']['output']>;
+  currentPayPeriodStart?: Maybe<Scalars['DateTime']['output']>;
+  hourlyIncome?: Maybe<Scalars['Money']['output']>;
+  /** The pay rate in the unit of incomeType. */
+  income?: Maybe<Scalars['Money']['output']>;
+  /** e.g. yearly, hourly. */
+  incomeType?: Maybe<Scalars['String']['output']>;
+  netHourlyRate?: Maybe<Scalars['Money']['output']>;
+  nextExpectedPayDate?: Maybe<Scalars['DateTime']['output']>;
+  /** e.g. weekly, biweekly. */
+  payCycle?: Maybe<Scalars['String']['output']>;
+  source: PayrollSource;
+  unpaidHoursInPayPeriod?: Maybe<Scalars['Float']['output']>;
 };
 
 export type Institution = {
@@ -124,20 +485,85 @@ export type LinkToken = {
   requestId: Scalars['String']['output'];
 };
 
+/** A persistent, authenticated payroll connection (Continuous Access) that tasks can run with. */
+export type LinkedAccount = {
+  __typename?: 'LinkedAccount';
+  company?: Maybe<Company>;
+  connector?: Maybe<Connector>;
+  id: Scalars['ID']['output'];
+  lastFailure?: Maybe<Scalars['DateTime']['output']>;
+  lastSuccess?: Maybe<Scalars['DateTime']['output']>;
+  /** Whether using the account needs the user present in Transact. */
+  transactRequired: Scalars['Boolean']['output'];
+  /** Whether the credentials worked the last time they were used. */
+  valid: Scalars['Boolean']['output'];
+};
+
 /** Root of every mutation; other domains extend it. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Creates an Atomic access token (publicToken) for the user's Transact session. */
+  createAtomicAccessToken: AtomicAccessToken;
   /** A Plaid Link token for the user's frontend (Plaid client_user_id is a partner-scoped id). */
   createLinkToken: LinkToken;
+  /** Disconnects one PayLink account. */
+  deletePayLinkAccount: Scalars['Boolean']['output'];
+  /** Disconnects all of the user's PayLink accounts. */
+  deletePayLinkAccounts: Scalars['Boolean']['output'];
+  /** Sends the user's bank transactions to Atomic and returns the merchant accounts it detects from recurring payments. */
+  detectBills: Array<PayLinkAccount>;
+  /** Stops continuous-access payroll monitoring for the user. */
+  endMonitoring: Scalars['Boolean']['output'];
   /** Exchanges the public token, stores the item (access token encrypted), returns accounts with balances. */
   linkAccounts: LinkAccountsPayload;
+  /** Predicts the user's chance of success with an employer before starting a task (beta). */
+  prescreen: PrescreenResult;
+  /** Marks a savings suggestion as not interesting (it is filtered out afterwards). */
+  reviewSuggestion: Scalars['Boolean']['output'];
+  /** Revokes a public token. */
+  revokeAtomicAccessToken: Scalars['Boolean']['output'];
   /** Test keys only: a public token for a sandbox institution, so links work without Plaid Link's UI. */
   sandboxPublicToken: SandboxPublicToken;
+  /** Runs tasks in the background with a linked account (e.g. to refresh payroll data). */
+  startTaskWorkflow: TaskWorkflow;
+  /** Answers Transact's onDataRequest: adds identity, card or account data to the Atomic user. */
+  updateAtomicUser: Scalars['Boolean']['output'];
+};
+
+
+/** Root of every mutation; other domains extend it. */
+export type MutationCreateAtomicAccessTokenArgs = {
+  input: AtomicAccessTokenInput;
 };
 
 
 /** Root of every mutation; other domains extend it. */
 export type MutationCreateLinkTokenArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
+/** Root of every mutation; other domains extend it. */
+export type MutationDeletePayLinkAccountArgs = {
+  accountId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+
+/** Root of every mutation; other domains extend it. */
+export type MutationDeletePayLinkAccountsArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
+/** Root of every mutation; other domains extend it. */
+export type MutationDetectBillsArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
+/** Root of every mutation; other domains extend it. */
+export type MutationEndMonitoringArgs = {
   userId: Scalars['ID']['input'];
 };
 
@@ -149,8 +575,46 @@ export type MutationLinkAccountsArgs = {
 
 
 /** Root of every mutation; other domains extend it. */
+export type MutationPrescreenArgs = {
+  input: PrescreenInput;
+};
+
+
+/** Root of every mutation; other domains extend it. */
+export type MutationReviewSuggestionArgs = {
+  input: SuggestionReviewInput;
+};
+
+
+/** Root of every mutation; other domains extend it. */
+export type MutationRevokeAtomicAccessTokenArgs = {
+  publicToken: Scalars['String']['input'];
+};
+
+
+/** Root of every mutation; other domains extend it. */
 export type MutationSandboxPublicTokenArgs = {
   institutionId?: Scalars['String']['input'];
+};
+
+
+/** Root of every mutation; other domains extend it. */
+export type MutationStartTaskWorkflowArgs = {
+  linkedAccountId: Scalars['ID']['input'];
+  tasks: Array<TaskWorkflowTaskInput>;
+  userId: Scalars['ID']['input'];
+};
+
+
+/** Root of every mutation; other domains extend it. */
+export type MutationUpdateAtomicUserArgs = {
+  input: UpdateAtomicUserInput;
+};
+
+export type NetAmountAdjustment = {
+  __typename?: 'NetAmountAdjustment';
+  amount?: Maybe<Scalars['Money']['output']>;
+  label?: Maybe<Scalars['String']['output']>;
 };
 
 /** Relay-style page information. */
@@ -160,10 +624,292 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/**
+ * A connection to a merchant or biller (e.g. Netflix, Amazon) through which Atomic reads bills and
+ * performs actions.
+ */
+export type PayLinkAccount = {
+  __typename?: 'PayLinkAccount';
+  actions: Array<PayLinkAction>;
+  bills: Array<Bill>;
+  company?: Maybe<Company>;
+  connectionStatus: PayLinkConnectionStatus;
+  data?: Maybe<PayLinkAccountData>;
+  id: Scalars['ID']['output'];
+  lastSyncedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** True while Atomic is working on the account. */
+  processing: Scalars['Boolean']['output'];
+  /** Detected accounts: the recurring transactions that suggested this merchant. */
+  recurringFinancialTransaction?: Maybe<RecurringFinancialTransaction>;
+};
+
+export type PayLinkAccountCategory =
+  | 'LOAN'
+  | 'POLICY'
+  | 'SUBSCRIPTION'
+  | 'TELECOM';
+
+/** What Atomic read from the connected account. */
+export type PayLinkAccountData = {
+  __typename?: 'PayLinkAccountData';
+  category?: Maybe<PayLinkAccountCategory>;
+  identities: Array<PayLinkIdentity>;
+  paymentMethods: Array<PaymentMethod>;
+};
+
+/** An action the user can take on an account or bill. */
+export type PayLinkAction = {
+  __typename?: 'PayLinkAction';
+  /** True: Atomic performs it as a task (follow it with webhooks). False: the user does it on their device. */
+  automated?: Maybe<Scalars['Boolean']['output']>;
+  id?: Maybe<Scalars['ID']['output']>;
+  type?: Maybe<PayLinkActionType>;
+};
+
+/** Actions on an account (VIEW_ACCOUNT, REFRESH) or on a bill (CHANGE_PLAN, CANCEL_PLAN, PAUSE_PLAN). */
+export type PayLinkActionType =
+  | 'CANCEL_PLAN'
+  | 'CHANGE_PLAN'
+  | 'PAUSE_PLAN'
+  | 'REFRESH'
+  | 'VIEW_ACCOUNT';
+
+export type PayLinkConnectionStatus =
+  /** Atomic can access the account. */
+  | 'CONNECTED'
+  /** Atomic cannot access the account with the credentials it has. */
+  | 'DISCONNECTED'
+  /** Selected, but the user has not tried to connect yet. */
+  | 'INITIAL';
+
+/** An identity stored at the merchant. */
+export type PayLinkIdentity = {
+  __typename?: 'PayLinkIdentity';
+  address?: Maybe<Scalars['String']['output']>;
+  address2?: Maybe<Scalars['String']['output']>;
+  city?: Maybe<Scalars['String']['output']>;
+  email?: Maybe<Scalars['String']['output']>;
+  firstName?: Maybe<Scalars['String']['output']>;
+  lastName?: Maybe<Scalars['String']['output']>;
+  phone?: Maybe<Scalars['String']['output']>;
+  postalCode?: Maybe<Scalars['String']['output']>;
+  state?: Maybe<Scalars['String']['output']>;
+};
+
+/** A payment method on file at the merchant. */
+export type PaymentMethod = {
+  __typename?: 'PaymentMethod';
+  /** Bank accounts only, masked to the last four digits (e.g. ******1234). */
+  accountNumber?: Maybe<Scalars['String']['output']>;
+  brand?: Maybe<Scalars['String']['output']>;
+  description?: Maybe<Scalars['String']['output']>;
+  /** As Atomic reports it. */
+  expiry?: Maybe<Scalars['String']['output']>;
+  isPrimary?: Maybe<Scalars['Boolean']['output']>;
+  /** Last four digits of the card or account. */
+  lastFour?: Maybe<Scalars['String']['output']>;
+  /** Bank accounts only. */
+  routingNumber?: Maybe<Scalars['String']['output']>;
+  type?: Maybe<PaymentMethodType>;
+};
+
+export type PaymentMethodType =
+  | 'BANK'
+  | 'CARD'
+  | 'PAYPAL';
+
+/**
+ * The user's payroll data. `linkedAccount` narrows a field to one linked account. Each field is
+ * null (with an error) if Atomic fails, without failing the others.
+ */
+export type Payroll = {
+  __typename?: 'Payroll';
+  depositAccounts?: Maybe<Array<DepositAccount>>;
+  employment?: Maybe<Array<Employment>>;
+  identity?: Maybe<Array<PayrollIdentity>>;
+  income?: Maybe<Array<Income>>;
+  linkedAccounts?: Maybe<Array<LinkedAccount>>;
+  statements?: Maybe<Array<Statement>>;
+  taxes?: Maybe<Array<TaxDocument>>;
+  timesheets?: Maybe<Array<Timesheet>>;
+};
+
+
+/**
+ * The user's payroll data. `linkedAccount` narrows a field to one linked account. Each field is
+ * null (with an error) if Atomic fails, without failing the others.
+ */
+export type PayrollDepositAccountsArgs = {
+  linkedAccount?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * The user's payroll data. `linkedAccount` narrows a field to one linked account. Each field is
+ * null (with an error) if Atomic fails, without failing the others.
+ */
+export type PayrollEmploymentArgs = {
+  linkedAccount?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * The user's payroll data. `linkedAccount` narrows a field to one linked account. Each field is
+ * null (with an error) if Atomic fails, without failing the others.
+ */
+export type PayrollIdentityArgs = {
+  linkedAccount?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * The user's payroll data. `linkedAccount` narrows a field to one linked account. Each field is
+ * null (with an error) if Atomic fails, without failing the others.
+ */
+export type PayrollIncomeArgs = {
+  linkedAccount?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * The user's payroll data. `linkedAccount` narrows a field to one linked account. Each field is
+ * null (with an error) if Atomic fails, without failing the others.
+ */
+export type PayrollStatementsArgs = {
+  linkedAccount?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * The user's payroll data. `linkedAccount` narrows a field to one linked account. Each field is
+ * null (with an error) if Atomic fails, without failing the others.
+ */
+export type PayrollTaxesArgs = {
+  linkedAccount?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * The user's payroll data. `linkedAccount` narrows a field to one linked account. Each field is
+ * null (with an error) if Atomic fails, without failing the others.
+ */
+export type PayrollTimesheetsArgs = {
+  linkedAccount?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A stored file such as a paystub PDF or a tax form. */
+export type PayrollFile = {
+  __typename?: 'PayrollFile';
+  /** Pass to Task.fileUrl for a fresh download URL. */
+  id: Scalars['ID']['output'];
+  /** A presigned download URL; it expires. */
+  url?: Maybe<Scalars['String']['output']>;
+};
+
+export type PayrollIdentity = {
+  __typename?: 'PayrollIdentity';
+  address?: Maybe<Scalars['String']['output']>;
+  address2?: Maybe<Scalars['String']['output']>;
+  city?: Maybe<Scalars['String']['output']>;
+  dateOfBirth?: Maybe<Scalars['DateTime']['output']>;
+  email?: Maybe<Scalars['String']['output']>;
+  firstName?: Maybe<Scalars['String']['output']>;
+  lastName?: Maybe<Scalars['String']['output']>;
+  phone?: Maybe<Scalars['String']['output']>;
+  postalCode?: Maybe<Scalars['String']['output']>;
+  source: PayrollSource;
+  /** Masked to the last four digits: ***-**-6789. */
+  ssn?: Maybe<Scalars['String']['output']>;
+  state?: Maybe<Scalars['String']['output']>;
+};
+
+/** Which payroll connection an item came from. */
+export type PayrollSource = {
+  __typename?: 'PayrollSource';
+  /** The employer. */
+  company?: Maybe<Company>;
+  /** The payroll system. */
+  connector?: Maybe<Connector>;
+  linkedAccountId?: Maybe<Scalars['ID']['output']>;
+  /** The task that read the data. */
+  taskId?: Maybe<Scalars['ID']['output']>;
+};
+
+export type Plan = {
+  __typename?: 'Plan';
+  amount?: Maybe<Scalars['Money']['output']>;
+  description?: Maybe<Scalars['String']['output']>;
+  freeTrial?: Maybe<Scalars['Boolean']['output']>;
+  pendingChange?: Maybe<PlanPendingChange>;
+  sourceId?: Maybe<Scalars['String']['output']>;
+  status?: Maybe<PlanStatus>;
+  typeId?: Maybe<Scalars['String']['output']>;
+};
+
+/** A scheduled change to a plan: only the fields that change are set. */
+export type PlanPendingChange = {
+  __typename?: 'PlanPendingChange';
+  amount?: Maybe<Scalars['Money']['output']>;
+  billingCycle?: Maybe<BillingCycle>;
+  description?: Maybe<Scalars['String']['output']>;
+  /** When the change stops being in effect. */
+  endDate?: Maybe<Scalars['DateTime']['output']>;
+  /** When the change takes effect. */
+  startDate?: Maybe<Scalars['DateTime']['output']>;
+  status?: Maybe<PlanStatus>;
+  typeId?: Maybe<Scalars['String']['output']>;
+};
+
+export type PlanStatus =
+  | 'ACTIVE'
+  | 'CANCELLED'
+  | 'INACTIVE'
+  | 'PAUSED';
+
+export type PostalAddress = {
+  __typename?: 'PostalAddress';
+  city?: Maybe<Scalars['String']['output']>;
+  country?: Maybe<Scalars['String']['output']>;
+  line1?: Maybe<Scalars['String']['output']>;
+  line2?: Maybe<Scalars['String']['output']>;
+  postalCode?: Maybe<Scalars['String']['output']>;
+  state?: Maybe<Scalars['String']['output']>;
+};
+
+/** The employer to prescreen: Atomic's company id, or the name the user gave. */
+export type PrescreenCompanyInput = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type PrescreenConfidence =
+  | 'HIGH'
+  | 'LOW';
+
+export type PrescreenInput = {
+  company: PrescreenCompanyInput;
+  /** Only VERIFY is supported by Atomic today. */
+  product?: AtomicProduct;
+};
+
+/** Atomic's prediction of how likely the user is to succeed (beta). */
+export type PrescreenResult = {
+  __typename?: 'PrescreenResult';
+  confidence: PrescreenConfidence;
+};
+
 export type Query = {
   __typename?: 'Query';
+  /** Automated actions performed on one of the user's PayLink accounts. */
+  actionHistory: Array<ActionHistoryEntry>;
+  /** Atomic's company search (typeahead). `products` keeps companies supporting all of them. */
+  companies: Array<Company>;
   /** The same report as GET /api/v1/health. */
   health: Health;
+  /** One PayLink account of the user; null when it does not exist. */
+  paylinkAccount?: Maybe<PayLinkAccount>;
+  /** A task by Atomic's task id; null when it does not exist. */
+  task?: Maybe<Task>;
   /**
    * Added, modified and removed transactions since `cursor`. Without a cursor it resumes from the
    * position this partner last read for the user, and stores the new position.
@@ -171,6 +917,32 @@ export type Query = {
   transactionUpdates: TransactionUpdates;
   user: User;
   viewer: Viewer;
+};
+
+
+export type QueryActionHistoryArgs = {
+  accountId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+
+export type QueryCompaniesArgs = {
+  excludedTags?: InputMaybe<Array<Scalars['String']['input']>>;
+  product?: InputMaybe<AtomicProduct>;
+  products?: InputMaybe<Array<AtomicProduct>>;
+  query?: InputMaybe<Scalars['String']['input']>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+export type QueryPaylinkAccountArgs = {
+  id: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+
+export type QueryTaskArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -184,6 +956,19 @@ export type QueryTransactionUpdatesArgs = {
 export type QueryUserArgs = {
   id: Scalars['ID']['input'];
 };
+
+/** A recurring expense (or income) detected from the user's bank transactions. */
+export type RecurringFinancialTransaction = {
+  __typename?: 'RecurringFinancialTransaction';
+  category?: Maybe<PayLinkAccountCategory>;
+  financialTransactions: Array<DetectedFinancialTransaction>;
+  name: Scalars['String']['output'];
+  type?: Maybe<RecurringTransactionType>;
+};
+
+export type RecurringTransactionType =
+  | 'INCOMING'
+  | 'OUTGOING';
 
 export type RemovedTransaction = {
   __typename?: 'RemovedTransaction';
@@ -203,11 +988,190 @@ export type ServiceStatus =
   /** Database and upstreams reachable. */
   | 'OK';
 
+/** One pay statement (paystub). */
+export type Statement = {
+  __typename?: 'Statement';
+  /** Pay date. */
+  date?: Maybe<Scalars['DateTime']['output']>;
+  deductions: Array<StatementDeduction>;
+  earnings: Array<StatementEarning>;
+  grossAmount?: Maybe<Scalars['Money']['output']>;
+  hours?: Maybe<Scalars['Float']['output']>;
+  netAmount?: Maybe<Scalars['Money']['output']>;
+  netAmountAdjustments: Array<NetAmountAdjustment>;
+  payPeriodEndDate?: Maybe<Scalars['DateTime']['output']>;
+  payPeriodStartDate?: Maybe<Scalars['DateTime']['output']>;
+  /** e.g. deposit, check. */
+  paymentMethod?: Maybe<Scalars['String']['output']>;
+  paystub?: Maybe<PayrollFile>;
+  source: PayrollSource;
+  ytdGrossAmount?: Maybe<Scalars['Money']['output']>;
+  ytdNetAmount?: Maybe<Scalars['Money']['output']>;
+};
+
+export type StatementDeduction = {
+  __typename?: 'StatementDeduction';
+  amount?: Maybe<Scalars['Money']['output']>;
+  /** e.g. taxes, other. */
+  category?: Maybe<Scalars['String']['output']>;
+  label?: Maybe<Scalars['String']['output']>;
+  /** The label as printed on the paystub. */
+  rawLabel?: Maybe<Scalars['String']['output']>;
+  ytdAmount?: Maybe<Scalars['Money']['output']>;
+};
+
+export type StatementEarning = {
+  __typename?: 'StatementEarning';
+  amount?: Maybe<Scalars['Money']['output']>;
+  /** e.g. benefit, bonus, overtime, reimbursement. */
+  category?: Maybe<Scalars['String']['output']>;
+  hours?: Maybe<Scalars['Float']['output']>;
+  label?: Maybe<Scalars['String']['output']>;
+  /** Pay per hour. */
+  rate?: Maybe<Scalars['Money']['output']>;
+  rawLabel?: Maybe<Scalars['String']['output']>;
+  ytdAmount?: Maybe<Scalars['Money']['output']>;
+};
+
+export type SuggestionRating =
+  /** Filters the suggestion out of later answers (the only rating Atomic supports). */
+  | 'NOT_INTERESTED';
+
+export type SuggestionReviewInput = {
+  rating?: SuggestionRating;
+  suggestionId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+/**
+ * One operation Atomic performed for a user: log in to a payroll system or merchant, then read or
+ * write. Tasks listed for a user carry fewer fields than a task read by id.
+ */
+export type Task = {
+  __typename?: 'Task';
+  /** Whether Atomic logged in to the payroll system or merchant. */
+  authenticated?: Maybe<Scalars['Boolean']['output']>;
+  company?: Maybe<Company>;
+  connector?: Maybe<Connector>;
+  createdAt: Scalars['DateTime']['output'];
+  /** Deposit tasks only. */
+  depositData?: Maybe<DepositData>;
+  /** Atomic's failure reason when FAILED, e.g. bad-credentials, no-data-found. */
+  failReason?: Maybe<Scalars['String']['output']>;
+  /** A download URL for one of the task's files (e.g. a paystub or W-2 form id); valid for one hour. */
+  fileUrl?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** The linked account the task ran with, if any. */
+  linkedAccountId?: Maybe<Scalars['ID']['output']>;
+  metadata: Array<TaskMetadataEntry>;
+  /** Whether the user's payroll data is ready to read. */
+  payrollDataAvailable?: Maybe<Scalars['Boolean']['output']>;
+  product?: Maybe<AtomicProduct>;
+  status: TaskStatus;
+  taskWorkflow?: Maybe<TaskWorkflow>;
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+
+/**
+ * One operation Atomic performed for a user: log in to a payroll system or merchant, then read or
+ * write. Tasks listed for a user carry fewer fields than a task read by id.
+ */
+export type TaskFileUrlArgs = {
+  fileId: Scalars['ID']['input'];
+};
+
+/** One key of the metadata the partner attached when the task was started. */
+export type TaskMetadataEntry = {
+  __typename?: 'TaskMetadataEntry';
+  key: Scalars['String']['output'];
+  /** Strings as they are; other values as JSON text. */
+  value?: Maybe<Scalars['String']['output']>;
+};
+
+/** Every status a task of either product can have. */
+export type TaskStatus =
+  | 'CAPTCHA'
+  | 'COMPLETED'
+  | 'ERROR'
+  | 'FAILED'
+  | 'INVITED'
+  | 'MANUAL'
+  | 'MFA'
+  | 'PAUSED'
+  | 'PROCESSING'
+  | 'QUEUED'
+  | 'RETRY';
+
+/** A sequence of tasks run together (every task belongs to one). */
+export type TaskWorkflow = {
+  __typename?: 'TaskWorkflow';
+  /** The company the workflow runs against, when the workflow was just started. */
+  company?: Maybe<Company>;
+  /** The first task, when the workflow was just started. */
+  firstTaskId?: Maybe<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+};
+
+/** What to do after a task of a workflow completes or fails. */
+export type TaskWorkflowStepAction =
+  /** Run the next task. */
+  | 'CONTINUE'
+  /** End the workflow. */
+  | 'FINISH';
+
+export type TaskWorkflowTaskInput = {
+  distribution?: InputMaybe<DistributionInput>;
+  onComplete?: InputMaybe<TaskWorkflowStepAction>;
+  onFail?: InputMaybe<TaskWorkflowStepAction>;
+  /** DEPOSIT, VERIFY, EARN or TAX. */
+  operation: AtomicProduct;
+};
+
+/** A tax form (W-2, 1099, …). */
+export type TaxDocument = {
+  __typename?: 'TaxDocument';
+  form?: Maybe<PayrollFile>;
+  /** W-2s Atomic parsed. */
+  parsedData?: Maybe<W2ParsedData>;
+  source: PayrollSource;
+  totalWages?: Maybe<Scalars['Money']['output']>;
+  /** e.g. w2, 1099. */
+  type?: Maybe<Scalars['String']['output']>;
+  /** The tax year. */
+  year?: Maybe<Scalars['Int']['output']>;
+};
+
+export type TaxNameAddress = {
+  __typename?: 'TaxNameAddress';
+  city?: Maybe<Scalars['String']['output']>;
+  line1?: Maybe<Scalars['String']['output']>;
+  line2?: Maybe<Scalars['String']['output']>;
+  name1?: Maybe<Scalars['String']['output']>;
+  name2?: Maybe<Scalars['String']['output']>;
+  postalCode?: Maybe<Scalars['String']['output']>;
+  state?: Maybe<Scalars['String']['output']>;
+};
+
+export type Timesheet = {
+  __typename?: 'Timesheet';
+  clockedIn?: Maybe<Scalars['DateTime']['output']>;
+  clockedOut?: Maybe<Scalars['DateTime']['output']>;
+  date?: Maybe<Scalars['DateTime']['output']>;
+  /** Minutes. */
+  duration?: Maybe<Scalars['Int']['output']>;
+  source: PayrollSource;
+  /** e.g. paid, unpaid. */
+  type?: Maybe<Scalars['String']['output']>;
+};
+
 export type Transaction = {
   __typename?: 'Transaction';
   account?: Maybe<BankAccount>;
   /** Plaid's convention: positive is money leaving the account, negative is money coming in. */
   amount: Scalars['Money']['output'];
+  /** The merchant Atomic matched to the transaction's description; null when none. */
+  company?: Maybe<Company>;
   date: Scalars['Date']['output'];
   isoCurrencyCode?: Maybe<Scalars['String']['output']>;
   merchantName?: Maybe<Scalars['String']['output']>;
@@ -240,11 +1204,27 @@ export type TransactionUpdates = {
   removed: Array<RemovedTransaction>;
 };
 
+/** Data for Atomic's onDataRequest: upserted into the user (card data goes to the PCI host only). */
+export type UpdateAtomicUserInput = {
+  accounts?: InputMaybe<Array<AtomicBankAccountInput>>;
+  baasCards?: InputMaybe<Array<AtomicBaasCardInput>>;
+  cards?: InputMaybe<Array<AtomicCardInput>>;
+  identity?: InputMaybe<AtomicUserIdentityInput>;
+  userId: Scalars['ID']['input'];
+};
+
 export type UpstreamsHealth = {
   __typename?: 'UpstreamsHealth';
   atomic: ComponentStatus;
   plaid: ComponentStatus;
 };
+
+export type UsageUnit =
+  | 'GIGABYTES'
+  | 'KILOWATTS_PER_HOUR'
+  | 'MEGABYTES'
+  | 'MINUTES'
+  | 'USERS';
 
 /**
  * One of the calling partner's end users, addressed by the partner's own id. A user the partner
@@ -253,12 +1233,39 @@ export type UpstreamsHealth = {
  */
 export type User = {
   __typename?: 'User';
-  /** Every account across the user's linked items, with balances. */
-  accounts: Array<BankAccount>;
+  /** Every account across the user's linked items, with balances. Null (with an error) if Plaid fails. */
+  accounts?: Maybe<Array<BankAccount>>;
+  /** Every bill across the user's PayLink accounts. Null (with an error) if Atomic fails. */
+  bills?: Maybe<Array<Bill>>;
   /** The partner's own id for this user. */
   id: Scalars['ID']['output'];
-  /** The user's transactions, newest first. `first` is at most 500. */
-  transactions: TransactionConnection;
+  /** The user's PayLink accounts. Null (with an error) if Atomic fails. */
+  paylinkAccounts?: Maybe<Array<PayLinkAccount>>;
+  payroll: Payroll;
+  /** The user's Atomic tasks, optionally of one status. Null (with an error) if Atomic fails. */
+  tasks?: Maybe<Array<Task>>;
+  /** The user's transactions, newest first. `first` is at most 500. Null (with an error) if Plaid fails. */
+  transactions?: Maybe<TransactionConnection>;
+};
+
+
+/**
+ * One of the calling partner's end users, addressed by the partner's own id. A user the partner
+ * never linked simply has empty lists; another partner's user with the same id is a different user.
+ * Banking, PayLink, payroll and insights fields hang off this type.
+ */
+export type UserBillsArgs = {
+  orderBy?: InputMaybe<BillOrder>;
+};
+
+
+/**
+ * One of the calling partner's end users, addressed by the partner's own id. A user the partner
+ * never linked simply has empty lists; another partner's user with the same id is a different user.
+ * Banking, PayLink, payroll and insights fields hang off this type.
+ */
+export type UserTasksArgs = {
+  status?: InputMaybe<TaskStatus>;
 };
 
 
@@ -281,6 +1288,75 @@ export type Viewer = {
   mode: KeyMode;
   name: Scalars['String']['output'];
   productionEnabled: Scalars['Boolean']['output'];
+};
+
+/** Box 12 code and amount. */
+export type W2Code = {
+  __typename?: 'W2Code';
+  amount?: Maybe<Scalars['Money']['output']>;
+  code?: Maybe<Scalars['String']['output']>;
+};
+
+export type W2EmployeeName = {
+  __typename?: 'W2EmployeeName';
+  first?: Maybe<Scalars['String']['output']>;
+  last?: Maybe<Scalars['String']['output']>;
+  middle?: Maybe<Scalars['String']['output']>;
+  suffix?: Maybe<Scalars['String']['output']>;
+};
+
+export type W2LocalTax = {
+  __typename?: 'W2LocalTax';
+  localIncome?: Maybe<Scalars['Money']['output']>;
+  localTaxWithheld?: Maybe<Scalars['Money']['output']>;
+  localityName?: Maybe<Scalars['String']['output']>;
+  state?: Maybe<Scalars['String']['output']>;
+};
+
+/** Box 14. */
+export type W2OtherItem = {
+  __typename?: 'W2OtherItem';
+  amount?: Maybe<Scalars['Money']['output']>;
+  description?: Maybe<Scalars['String']['output']>;
+};
+
+/** The fields Atomic parsed from a W-2. */
+export type W2ParsedData = {
+  __typename?: 'W2ParsedData';
+  allocatedTips?: Maybe<Scalars['Money']['output']>;
+  codes: Array<W2Code>;
+  controlNumber?: Maybe<Scalars['String']['output']>;
+  dependentCareBenefit?: Maybe<Scalars['Money']['output']>;
+  employeeAddress?: Maybe<PostalAddress>;
+  employeeName?: Maybe<W2EmployeeName>;
+  /** The employee's SSN, masked to the last four digits: ***-**-1234. */
+  employeeTin?: Maybe<Scalars['String']['output']>;
+  employerNameAddress?: Maybe<TaxNameAddress>;
+  /** The employer's EIN. */
+  employerTin?: Maybe<Scalars['String']['output']>;
+  federalTaxWithheld?: Maybe<Scalars['Money']['output']>;
+  localTaxWithholding: Array<W2LocalTax>;
+  medicareTaxWithheld?: Maybe<Scalars['Money']['output']>;
+  medicareWages?: Maybe<Scalars['Money']['output']>;
+  nonQualifiedPlan?: Maybe<Scalars['Money']['output']>;
+  other: Array<W2OtherItem>;
+  retirementPlan?: Maybe<Scalars['Boolean']['output']>;
+  socialSecurityTaxWithheld?: Maybe<Scalars['Money']['output']>;
+  socialSecurityTips?: Maybe<Scalars['Money']['output']>;
+  socialSecurityWages?: Maybe<Scalars['Money']['output']>;
+  stateTaxWithholding: Array<W2StateTax>;
+  statutory?: Maybe<Scalars['Boolean']['output']>;
+  taxYear?: Maybe<Scalars['Int']['output']>;
+  thirdPartySickPay?: Maybe<Scalars['Boolean']['output']>;
+  wages?: Maybe<Scalars['Money']['output']>;
+};
+
+export type W2StateTax = {
+  __typename?: 'W2StateTax';
+  state?: Maybe<Scalars['String']['output']>;
+  stateIncome?: Maybe<Scalars['Money']['output']>;
+  stateTaxId?: Maybe<Scalars['String']['output']>;
+  stateTaxWithheld?: Maybe<Scalars['Money']['output']>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -357,15 +1433,47 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  ActionHistoryEntry: ResolverTypeWrapper<AtomicActionHistoryEntry>;
+  AtomicAccessToken: ResolverTypeWrapper<AtomicPublicToken>;
+  AtomicAccessTokenFlow: AtomicAccessTokenFlow;
+  AtomicAccessTokenInput: AtomicAccessTokenInput;
+  AtomicBaasCardInput: AtomicBaasCardInput;
+  AtomicBankAccountInput: AtomicBankAccountInput;
+  AtomicCardInput: AtomicCardInput;
+  AtomicProduct: AtomicProduct;
+  AtomicUserIdentityInput: AtomicUserIdentityInput;
+  AutopayStatus: AutopayStatus;
   BankAccount: ResolverTypeWrapper<AccountView>;
+  Bill: ResolverTypeWrapper<BillModel>;
+  BillItem: ResolverTypeWrapper<AtomicBillItem>;
+  BillOrder: BillOrder;
+  BillPayment: ResolverTypeWrapper<AtomicBillingHistoryEntry>;
+  BillProfile: ResolverTypeWrapper<AtomicBillProfile>;
+  BillUsage: ResolverTypeWrapper<AtomicUsage>;
+  BillingCycle: BillingCycle;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CardBrand: CardBrand;
+  Company: ResolverTypeWrapper<AtomicCompany>;
+  CompanyStatus: CompanyStatus;
   ComponentStatus: ComponentStatus;
+  Connector: ResolverTypeWrapper<AtomicConnector>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DepositAccount: ResolverTypeWrapper<DepositAccountItem>;
+  DepositAccountType: DepositAccountType;
+  DepositData: ResolverTypeWrapper<AtomicDepositData>;
+  DetectedFinancialTransaction: ResolverTypeWrapper<AtomicFinancialTransaction>;
+  DistributionInput: DistributionInput;
+  DistributionType: DistributionType;
+  Employer: ResolverTypeWrapper<AtomicEmployer>;
+  Employment: ResolverTypeWrapper<EmploymentItem>;
   ErrorCode: ErrorCode;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  GalileoCredentialsInput: GalileoCredentialsInput;
   GatewayMode: GatewayMode;
   Health: ResolverTypeWrapper<HealthReport>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Income: ResolverTypeWrapper<IncomeItem>;
   Institution: ResolverTypeWrapper<InstitutionView>;
   InstitutionInput: InstitutionInput;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -373,51 +1481,175 @@ export type ResolversTypes = ResolversObject<{
   LinkAccountsInput: LinkAccountsInput;
   LinkAccountsPayload: ResolverTypeWrapper<Omit<LinkAccountsPayload, 'accounts' | 'institution'> & { accounts: Array<ResolversTypes['BankAccount']>, institution?: Maybe<ResolversTypes['Institution']> }>;
   LinkToken: ResolverTypeWrapper<LinkToken>;
+  LinkedAccount: ResolverTypeWrapper<AtomicLinkedAccount>;
   Money: ResolverTypeWrapper<Scalars['Money']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NetAmountAdjustment: ResolverTypeWrapper<AtomicNetAmountAdjustment>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PayLinkAccount: ResolverTypeWrapper<AtomicPayLinkAccount>;
+  PayLinkAccountCategory: PayLinkAccountCategory;
+  PayLinkAccountData: ResolverTypeWrapper<AtomicPayLinkAccountData>;
+  PayLinkAction: ResolverTypeWrapper<AtomicAction>;
+  PayLinkActionType: PayLinkActionType;
+  PayLinkConnectionStatus: PayLinkConnectionStatus;
+  PayLinkIdentity: ResolverTypeWrapper<AtomicPayLinkIdentity>;
+  PaymentMethod: ResolverTypeWrapper<AtomicPaymentMethod>;
+  PaymentMethodType: PaymentMethodType;
+  Payroll: ResolverTypeWrapper<UserModel>;
+  PayrollFile: ResolverTypeWrapper<AtomicFile>;
+  PayrollIdentity: ResolverTypeWrapper<IdentityItem>;
+  PayrollSource: ResolverTypeWrapper<AtomicPayrollSource>;
+  Plan: ResolverTypeWrapper<AtomicPlan>;
+  PlanPendingChange: ResolverTypeWrapper<AtomicPendingChange>;
+  PlanStatus: PlanStatus;
+  PostalAddress: ResolverTypeWrapper<AtomicPostalAddress>;
+  PrescreenCompanyInput: PrescreenCompanyInput;
+  PrescreenConfidence: PrescreenConfidence;
+  PrescreenInput: PrescreenInput;
+  PrescreenResult: ResolverTypeWrapper<AtomicPrescreenResult>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecurringFinancialTransaction: ResolverTypeWrapper<AtomicRecurringFinancialTransaction>;
+  RecurringTransactionType: RecurringTransactionType;
   RemovedTransaction: ResolverTypeWrapper<RemovedTransaction>;
   SandboxPublicToken: ResolverTypeWrapper<SandboxPublicToken>;
   ServiceStatus: ServiceStatus;
+  Statement: ResolverTypeWrapper<StatementItem>;
+  StatementDeduction: ResolverTypeWrapper<AtomicStatementDeduction>;
+  StatementEarning: ResolverTypeWrapper<AtomicStatementEarning>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  SuggestionRating: SuggestionRating;
+  SuggestionReviewInput: SuggestionReviewInput;
+  Task: ResolverTypeWrapper<AtomicTask>;
+  TaskMetadataEntry: ResolverTypeWrapper<TaskMetadataEntry>;
+  TaskStatus: TaskStatus;
+  TaskWorkflow: ResolverTypeWrapper<AtomicTaskWorkflow>;
+  TaskWorkflowStepAction: TaskWorkflowStepAction;
+  TaskWorkflowTaskInput: TaskWorkflowTaskInput;
+  TaxDocument: ResolverTypeWrapper<TaxItem>;
+  TaxNameAddress: ResolverTypeWrapper<AtomicTaxNameAddress>;
+  Timesheet: ResolverTypeWrapper<TimesheetItem>;
   Transaction: ResolverTypeWrapper<TransactionView>;
   TransactionConnection: ResolverTypeWrapper<Omit<TransactionConnection, 'edges'> & { edges: Array<ResolversTypes['TransactionEdge']> }>;
   TransactionEdge: ResolverTypeWrapper<Omit<TransactionEdge, 'node'> & { node: ResolversTypes['Transaction'] }>;
   TransactionUpdates: ResolverTypeWrapper<Omit<TransactionUpdates, 'added' | 'modified'> & { added: Array<ResolversTypes['Transaction']>, modified: Array<ResolversTypes['Transaction']> }>;
+  UpdateAtomicUserInput: UpdateAtomicUserInput;
   UpstreamsHealth: ResolverTypeWrapper<UpstreamsHealth>;
+  UsageUnit: UsageUnit;
   User: ResolverTypeWrapper<UserModel>;
   Viewer: ResolverTypeWrapper<ViewerModel>;
+  W2Code: ResolverTypeWrapper<AtomicW2Code>;
+  W2EmployeeName: ResolverTypeWrapper<AtomicW2EmployeeName>;
+  W2LocalTax: ResolverTypeWrapper<AtomicW2LocalTax>;
+  W2OtherItem: ResolverTypeWrapper<AtomicW2Other>;
+  W2ParsedData: ResolverTypeWrapper<AtomicW2ParsedData>;
+  W2StateTax: ResolverTypeWrapper<AtomicW2StateTax>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  ActionHistoryEntry: AtomicActionHistoryEntry;
+  AtomicAccessToken: AtomicPublicToken;
+  AtomicAccessTokenInput: AtomicAccessTokenInput;
+  AtomicBaasCardInput: AtomicBaasCardInput;
+  AtomicBankAccountInput: AtomicBankAccountInput;
+  AtomicCardInput: AtomicCardInput;
+  AtomicUserIdentityInput: AtomicUserIdentityInput;
   BankAccount: AccountView;
+  Bill: BillModel;
+  BillItem: AtomicBillItem;
+  BillPayment: AtomicBillingHistoryEntry;
+  BillProfile: AtomicBillProfile;
+  BillUsage: AtomicUsage;
   Boolean: Scalars['Boolean']['output'];
+  Company: AtomicCompany;
+  Connector: AtomicConnector;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DepositAccount: DepositAccountItem;
+  DepositData: AtomicDepositData;
+  DetectedFinancialTransaction: AtomicFinancialTransaction;
+  DistributionInput: DistributionInput;
+  Employer: AtomicEmployer;
+  Employment: EmploymentItem;
+  Float: Scalars['Float']['output'];
+  GalileoCredentialsInput: GalileoCredentialsInput;
   Health: HealthReport;
   ID: Scalars['ID']['output'];
+  Income: IncomeItem;
   Institution: InstitutionView;
   InstitutionInput: InstitutionInput;
   Int: Scalars['Int']['output'];
   LinkAccountsInput: LinkAccountsInput;
   LinkAccountsPayload: Omit<LinkAccountsPayload, 'accounts' | 'institution'> & { accounts: Array<ResolversParentTypes['BankAccount']>, institution?: Maybe<ResolversParentTypes['Institution']> };
   LinkToken: LinkToken;
+  LinkedAccount: AtomicLinkedAccount;
   Money: Scalars['Money']['output'];
   Mutation: Record<PropertyKey, never>;
+  NetAmountAdjustment: AtomicNetAmountAdjustment;
   PageInfo: PageInfo;
+  PayLinkAccount: AtomicPayLinkAccount;
+  PayLinkAccountData: AtomicPayLinkAccountData;
+  PayLinkAction: AtomicAction;
+  PayLinkIdentity: AtomicPayLinkIdentity;
+  PaymentMethod: AtomicPaymentMethod;
+  Payroll: UserModel;
+  PayrollFile: AtomicFile;
+  PayrollIdentity: IdentityItem;
+  PayrollSource: AtomicPayrollSource;
+  Plan: AtomicPlan;
+  PlanPendingChange: AtomicPendingChange;
+  PostalAddress: AtomicPostalAddress;
+  PrescreenCompanyInput: PrescreenCompanyInput;
+  PrescreenInput: PrescreenInput;
+  PrescreenResult: AtomicPrescreenResult;
   Query: Record<PropertyKey, never>;
+  RecurringFinancialTransaction: AtomicRecurringFinancialTransaction;
   RemovedTransaction: RemovedTransaction;
   SandboxPublicToken: SandboxPublicToken;
+  Statement: StatementItem;
+  StatementDeduction: AtomicStatementDeduction;
+  StatementEarning: AtomicStatementEarning;
   String: Scalars['String']['output'];
+  SuggestionReviewInput: SuggestionReviewInput;
+  Task: AtomicTask;
+  TaskMetadataEntry: TaskMetadataEntry;
+  TaskWorkflow: AtomicTaskWorkflow;
+  TaskWorkflowTaskInput: TaskWorkflowTaskInput;
+  TaxDocument: TaxItem;
+  TaxNameAddress: AtomicTaxNameAddress;
+  Timesheet: TimesheetItem;
   Transaction: TransactionView;
   TransactionConnection: Omit<TransactionConnection, 'edges'> & { edges: Array<ResolversParentTypes['TransactionEdge']> };
   TransactionEdge: Omit<TransactionEdge, 'node'> & { node: ResolversParentTypes['Transaction'] };
   TransactionUpdates: Omit<TransactionUpdates, 'added' | 'modified'> & { added: Array<ResolversParentTypes['Transaction']>, modified: Array<ResolversParentTypes['Transaction']> };
+  UpdateAtomicUserInput: UpdateAtomicUserInput;
   UpstreamsHealth: UpstreamsHealth;
   User: UserModel;
   Viewer: ViewerModel;
+  W2Code: AtomicW2Code;
+  W2EmployeeName: AtomicW2EmployeeName;
+  W2LocalTax: AtomicW2LocalTax;
+  W2OtherItem: AtomicW2Other;
+  W2ParsedData: AtomicW2ParsedData;
+  W2StateTax: AtomicW2StateTax;
+}>;
+
+export type ActionHistoryEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ActionHistoryEntry'] = ResolversParentTypes['ActionHistoryEntry']> = ResolversObject<{
+  account?: Resolver<Maybe<ResolversTypes['PayLinkAccount']>, ParentType, ContextType>;
+  actionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  automated?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  billId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  failReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['TaskStatus']>, ParentType, ContextType>;
+  taskId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['PayLinkActionType']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+}>;
+
+export type AtomicAccessTokenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AtomicAccessToken'] = ResolversParentTypes['AtomicAccessToken']> = ResolversObject<{
+  publicToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type BankAccountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BankAccount'] = ResolversParentTypes['BankAccount']> = ResolversObject<{
@@ -432,6 +1664,69 @@ export type BankAccountResolvers<ContextType = GraphQLContext, ParentType extend
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type BillResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Bill'] = ResolversParentTypes['Bill']> = ResolversObject<{
+  account?: Resolver<Maybe<ResolversTypes['PayLinkAccount']>, ParentType, ContextType>;
+  actions?: Resolver<Array<ResolversTypes['PayLinkAction']>, ParentType, ContextType>;
+  amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  amountDisclaimer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  autopayStatus?: Resolver<Maybe<ResolversTypes['AutopayStatus']>, ParentType, ContextType>;
+  billingCycle?: Resolver<Maybe<ResolversTypes['BillingCycle']>, ParentType, ContextType>;
+  company?: Resolver<Maybe<ResolversTypes['Company']>, ParentType, ContextType>;
+  dueDate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['BillItem']>, ParentType, ContextType>;
+  managedBy?: Resolver<Maybe<ResolversTypes['Company']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  paymentHistory?: Resolver<Array<ResolversTypes['BillPayment']>, ParentType, ContextType>;
+  paymentMethod?: Resolver<Maybe<ResolversTypes['PaymentMethod']>, ParentType, ContextType>;
+  plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType>;
+  profiles?: Resolver<Array<ResolversTypes['BillProfile']>, ParentType, ContextType>;
+  sourceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  usage?: Resolver<Array<ResolversTypes['BillUsage']>, ParentType, ContextType>;
+}>;
+
+export type BillItemResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BillItem'] = ResolversParentTypes['BillItem']> = ResolversObject<{
+  amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type BillPaymentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BillPayment'] = ResolversParentTypes['BillPayment']> = ResolversObject<{
+  amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+}>;
+
+export type BillProfileResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BillProfile'] = ResolversParentTypes['BillProfile']> = ResolversObject<{
+  lastUsed?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type BillUsageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BillUsage'] = ResolversParentTypes['BillUsage']> = ResolversObject<{
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  limit?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['UsageUnit']>, ParentType, ContextType>;
+  used?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type CompanyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Company'] = ResolversParentTypes['Company']> = ResolversObject<{
+  brandColor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  connector?: Resolver<Maybe<ResolversTypes['Connector']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  logoBackgroundColor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  logoUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  products?: Resolver<Array<ResolversTypes['AtomicProduct']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['CompanyStatus']>, ParentType, ContextType>;
+  tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ConnectorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Connector'] = ResolversParentTypes['Connector']> = ResolversObject<{
+  availableProducts?: Resolver<Array<ResolversTypes['AtomicProduct']>, ParentType, ContextType>;
+  distributionTypes?: Resolver<Array<ResolversTypes['DistributionType']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  logoUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -440,12 +1735,77 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DepositAccountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DepositAccount'] = ResolversParentTypes['DepositAccount']> = ResolversObject<{
+  accountNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  bankName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  distributionAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  distributionPercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  distributionType?: Resolver<Maybe<ResolversTypes['DistributionType']>, ParentType, ContextType>;
+  lastFour?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  routingNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['PayrollSource'], ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['DepositAccountType']>, ParentType, ContextType>;
+}>;
+
+export type DepositDataResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DepositData'] = ResolversParentTypes['DepositData']> = ResolversObject<{
+  accountType?: Resolver<Maybe<ResolversTypes['DepositAccountType']>, ParentType, ContextType>;
+  distributionAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  distributionPercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  distributionType?: Resolver<Maybe<ResolversTypes['DistributionType']>, ParentType, ContextType>;
+  lastFour?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  routingNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type DetectedFinancialTransactionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DetectedFinancialTransaction'] = ResolversParentTypes['DetectedFinancialTransaction']> = ResolversObject<{
+  amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  merchantName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  subCategory?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type EmployerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Employer'] = ResolversParentTypes['Employer']> = ResolversObject<{
+  address?: Resolver<Maybe<ResolversTypes['PostalAddress']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type EmploymentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Employment'] = ResolversParentTypes['Employment']> = ResolversObject<{
+  employeeType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  employer?: Resolver<Maybe<ResolversTypes['Employer']>, ParentType, ContextType>;
+  employmentStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endDate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  jobTitle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  minimumMonthsOfEmployment?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['PayrollSource'], ParentType, ContextType>;
+  startDate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  weeklyHours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
 export type HealthResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Health'] = ResolversParentTypes['Health']> = ResolversObject<{
   database?: Resolver<ResolversTypes['ComponentStatus'], ParentType, ContextType>;
   mode?: Resolver<ResolversTypes['GatewayMode'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ServiceStatus'], ParentType, ContextType>;
   upstreams?: Resolver<ResolversTypes['UpstreamsHealth'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type IncomeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Income'] = ResolversParentTypes['Income']> = ResolversObject<{
+  annualIncome?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  currentPayPeriodEnd?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  currentPayPeriodStart?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  hourlyIncome?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  income?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  incomeType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  netHourlyRate?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  nextExpectedPayDate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  payCycle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['PayrollSource'], ParentType, ContextType>;
+  unpaidHoursInPayPeriod?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;
 
 export type InstitutionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Institution'] = ResolversParentTypes['Institution']> = ResolversObject<{
@@ -465,14 +1825,39 @@ export type LinkTokenResolvers<ContextType = GraphQLContext, ParentType extends 
   requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type LinkedAccountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LinkedAccount'] = ResolversParentTypes['LinkedAccount']> = ResolversObject<{
+  company?: Resolver<Maybe<ResolversTypes['Company']>, ParentType, ContextType>;
+  connector?: Resolver<Maybe<ResolversTypes['Connector']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastFailure?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastSuccess?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  transactRequired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export interface MoneyScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Money'], any> {
   name: 'Money';
 }
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  createAtomicAccessToken?: Resolver<ResolversTypes['AtomicAccessToken'], ParentType, ContextType, RequireFields<MutationCreateAtomicAccessTokenArgs, 'input'>>;
   createLinkToken?: Resolver<ResolversTypes['LinkToken'], ParentType, ContextType, RequireFields<MutationCreateLinkTokenArgs, 'userId'>>;
+  deletePayLinkAccount?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeletePayLinkAccountArgs, 'accountId' | 'userId'>>;
+  deletePayLinkAccounts?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeletePayLinkAccountsArgs, 'userId'>>;
+  detectBills?: Resolver<Array<ResolversTypes['PayLinkAccount']>, ParentType, ContextType, RequireFields<MutationDetectBillsArgs, 'userId'>>;
+  endMonitoring?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationEndMonitoringArgs, 'userId'>>;
   linkAccounts?: Resolver<ResolversTypes['LinkAccountsPayload'], ParentType, ContextType, RequireFields<MutationLinkAccountsArgs, 'input'>>;
+  prescreen?: Resolver<ResolversTypes['PrescreenResult'], ParentType, ContextType, RequireFields<MutationPrescreenArgs, 'input'>>;
+  reviewSuggestion?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationReviewSuggestionArgs, 'input'>>;
+  revokeAtomicAccessToken?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeAtomicAccessTokenArgs, 'publicToken'>>;
   sandboxPublicToken?: Resolver<ResolversTypes['SandboxPublicToken'], ParentType, ContextType, RequireFields<MutationSandboxPublicTokenArgs, 'institutionId'>>;
+  startTaskWorkflow?: Resolver<ResolversTypes['TaskWorkflow'], ParentType, ContextType, RequireFields<MutationStartTaskWorkflowArgs, 'linkedAccountId' | 'tasks' | 'userId'>>;
+  updateAtomicUser?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUpdateAtomicUserArgs, 'input'>>;
+}>;
+
+export type NetAmountAdjustmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetAmountAdjustment'] = ResolversParentTypes['NetAmountAdjustment']> = ResolversObject<{
+  amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -480,11 +1865,140 @@ export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends R
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type PayLinkAccountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PayLinkAccount'] = ResolversParentTypes['PayLinkAccount']> = ResolversObject<{
+  actions?: Resolver<Array<ResolversTypes['PayLinkAction']>, ParentType, ContextType>;
+  bills?: Resolver<Array<ResolversTypes['Bill']>, ParentType, ContextType>;
+  company?: Resolver<Maybe<ResolversTypes['Company']>, ParentType, ContextType>;
+  connectionStatus?: Resolver<ResolversTypes['PayLinkConnectionStatus'], ParentType, ContextType>;
+  data?: Resolver<Maybe<ResolversTypes['PayLinkAccountData']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastSyncedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  processing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  recurringFinancialTransaction?: Resolver<Maybe<ResolversTypes['RecurringFinancialTransaction']>, ParentType, ContextType>;
+}>;
+
+export type PayLinkAccountDataResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PayLinkAccountData'] = ResolversParentTypes['PayLinkAccountData']> = ResolversObject<{
+  category?: Resolver<Maybe<ResolversTypes['PayLinkAccountCategory']>, ParentType, ContextType>;
+  identities?: Resolver<Array<ResolversTypes['PayLinkIdentity']>, ParentType, ContextType>;
+  paymentMethods?: Resolver<Array<ResolversTypes['PaymentMethod']>, ParentType, ContextType>;
+}>;
+
+export type PayLinkActionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PayLinkAction'] = ResolversParentTypes['PayLinkAction']> = ResolversObject<{
+  automated?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['PayLinkActionType']>, ParentType, ContextType>;
+}>;
+
+export type PayLinkIdentityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PayLinkIdentity'] = ResolversParentTypes['PayLinkIdentity']> = ResolversObject<{
+  address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  address2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  postalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  state?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type PaymentMethodResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PaymentMethod'] = ResolversParentTypes['PaymentMethod']> = ResolversObject<{
+  accountNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  brand?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  expiry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  isPrimary?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  lastFour?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  routingNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['PaymentMethodType']>, ParentType, ContextType>;
+}>;
+
+export type PayrollResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Payroll'] = ResolversParentTypes['Payroll']> = ResolversObject<{
+  depositAccounts?: Resolver<Maybe<Array<ResolversTypes['DepositAccount']>>, ParentType, ContextType, Partial<PayrollDepositAccountsArgs>>;
+  employment?: Resolver<Maybe<Array<ResolversTypes['Employment']>>, ParentType, ContextType, Partial<PayrollEmploymentArgs>>;
+  identity?: Resolver<Maybe<Array<ResolversTypes['PayrollIdentity']>>, ParentType, ContextType, Partial<PayrollIdentityArgs>>;
+  income?: Resolver<Maybe<Array<ResolversTypes['Income']>>, ParentType, ContextType, Partial<PayrollIncomeArgs>>;
+  linkedAccounts?: Resolver<Maybe<Array<ResolversTypes['LinkedAccount']>>, ParentType, ContextType>;
+  statements?: Resolver<Maybe<Array<ResolversTypes['Statement']>>, ParentType, ContextType, Partial<PayrollStatementsArgs>>;
+  taxes?: Resolver<Maybe<Array<ResolversTypes['TaxDocument']>>, ParentType, ContextType, Partial<PayrollTaxesArgs>>;
+  timesheets?: Resolver<Maybe<Array<ResolversTypes['Timesheet']>>, ParentType, ContextType, Partial<PayrollTimesheetsArgs>>;
+}>;
+
+export type PayrollFileResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PayrollFile'] = ResolversParentTypes['PayrollFile']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type PayrollIdentityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PayrollIdentity'] = ResolversParentTypes['PayrollIdentity']> = ResolversObject<{
+  address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  address2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dateOfBirth?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  postalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['PayrollSource'], ParentType, ContextType>;
+  ssn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  state?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type PayrollSourceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PayrollSource'] = ResolversParentTypes['PayrollSource']> = ResolversObject<{
+  company?: Resolver<Maybe<ResolversTypes['Company']>, ParentType, ContextType>;
+  connector?: Resolver<Maybe<ResolversTypes['Connector']>, ParentType, ContextType>;
+  linkedAccountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  taskId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
+export type PlanResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Plan'] = ResolversParentTypes['Plan']> = ResolversObject<{
+  amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  freeTrial?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  pendingChange?: Resolver<Maybe<ResolversTypes['PlanPendingChange']>, ParentType, ContextType>;
+  sourceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['PlanStatus']>, ParentType, ContextType>;
+  typeId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type PlanPendingChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PlanPendingChange'] = ResolversParentTypes['PlanPendingChange']> = ResolversObject<{
+  amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  billingCycle?: Resolver<Maybe<ResolversTypes['BillingCycle']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endDate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  startDate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['PlanStatus']>, ParentType, ContextType>;
+  typeId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type PostalAddressResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PostalAddress'] = ResolversParentTypes['PostalAddress']> = ResolversObject<{
+  city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  line1?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  line2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  postalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  state?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type PrescreenResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PrescreenResult'] = ResolversParentTypes['PrescreenResult']> = ResolversObject<{
+  confidence?: Resolver<ResolversTypes['PrescreenConfidence'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  actionHistory?: Resolver<Array<ResolversTypes['ActionHistoryEntry']>, ParentType, ContextType, RequireFields<QueryActionHistoryArgs, 'accountId' | 'userId'>>;
+  companies?: Resolver<Array<ResolversTypes['Company']>, ParentType, ContextType, Partial<QueryCompaniesArgs>>;
   health?: Resolver<ResolversTypes['Health'], ParentType, ContextType>;
+  paylinkAccount?: Resolver<Maybe<ResolversTypes['PayLinkAccount']>, ParentType, ContextType, RequireFields<QueryPaylinkAccountArgs, 'id' | 'userId'>>;
+  task?: Resolver<Maybe<ResolversTypes['Task']>, ParentType, ContextType, RequireFields<QueryTaskArgs, 'id'>>;
   transactionUpdates?: Resolver<ResolversTypes['TransactionUpdates'], ParentType, ContextType, RequireFields<QueryTransactionUpdatesArgs, 'limit' | 'userId'>>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+}>;
+
+export type RecurringFinancialTransactionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecurringFinancialTransaction'] = ResolversParentTypes['RecurringFinancialTransaction']> = ResolversObject<{
+  category?: Resolver<Maybe<ResolversTypes['PayLinkAccountCategory']>, ParentType, ContextType>;
+  financialTransactions?: Resolver<Array<ResolversTypes['DetectedFinancialTransaction']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['RecurringTransactionType']>, ParentType, ContextType>;
 }>;
 
 export type RemovedTransactionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RemovedTransaction'] = ResolversParentTypes['RemovedTransaction']> = ResolversObject<{
@@ -495,9 +2009,102 @@ export type SandboxPublicTokenResolvers<ContextType = GraphQLContext, ParentType
   publicToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type StatementResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Statement'] = ResolversParentTypes['Statement']> = ResolversObject<{
+  date?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  deductions?: Resolver<Array<ResolversTypes['StatementDeduction']>, ParentType, ContextType>;
+  earnings?: Resolver<Array<ResolversTypes['StatementEarning']>, ParentType, ContextType>;
+  grossAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  hours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  netAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  netAmountAdjustments?: Resolver<Array<ResolversTypes['NetAmountAdjustment']>, ParentType, ContextType>;
+  payPeriodEndDate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  payPeriodStartDate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  paymentMethod?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  paystub?: Resolver<Maybe<ResolversTypes['PayrollFile']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['PayrollSource'], ParentType, ContextType>;
+  ytdGrossAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  ytdNetAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+}>;
+
+export type StatementDeductionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StatementDeduction'] = ResolversParentTypes['StatementDeduction']> = ResolversObject<{
+  amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rawLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ytdAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+}>;
+
+export type StatementEarningResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StatementEarning'] = ResolversParentTypes['StatementEarning']> = ResolversObject<{
+  amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rate?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  rawLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ytdAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+}>;
+
+export type TaskResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Task'] = ResolversParentTypes['Task']> = ResolversObject<{
+  authenticated?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  company?: Resolver<Maybe<ResolversTypes['Company']>, ParentType, ContextType>;
+  connector?: Resolver<Maybe<ResolversTypes['Connector']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  depositData?: Resolver<Maybe<ResolversTypes['DepositData']>, ParentType, ContextType>;
+  failReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fileUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<TaskFileUrlArgs, 'fileId'>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  linkedAccountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  metadata?: Resolver<Array<ResolversTypes['TaskMetadataEntry']>, ParentType, ContextType>;
+  payrollDataAvailable?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  product?: Resolver<Maybe<ResolversTypes['AtomicProduct']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['TaskStatus'], ParentType, ContextType>;
+  taskWorkflow?: Resolver<Maybe<ResolversTypes['TaskWorkflow']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+}>;
+
+export type TaskMetadataEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TaskMetadataEntry'] = ResolversParentTypes['TaskMetadataEntry']> = ResolversObject<{
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type TaskWorkflowResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TaskWorkflow'] = ResolversParentTypes['TaskWorkflow']> = ResolversObject<{
+  company?: Resolver<Maybe<ResolversTypes['Company']>, ParentType, ContextType>;
+  firstTaskId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type TaxDocumentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TaxDocument'] = ResolversParentTypes['TaxDocument']> = ResolversObject<{
+  form?: Resolver<Maybe<ResolversTypes['PayrollFile']>, ParentType, ContextType>;
+  parsedData?: Resolver<Maybe<ResolversTypes['W2ParsedData']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['PayrollSource'], ParentType, ContextType>;
+  totalWages?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type TaxNameAddressResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TaxNameAddress'] = ResolversParentTypes['TaxNameAddress']> = ResolversObject<{
+  city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  line1?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  line2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name1?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  postalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  state?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type TimesheetResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Timesheet'] = ResolversParentTypes['Timesheet']> = ResolversObject<{
+  clockedIn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  clockedOut?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  duration?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['PayrollSource'], ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type TransactionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Transaction'] = ResolversParentTypes['Transaction']> = ResolversObject<{
   account?: Resolver<Maybe<ResolversTypes['BankAccount']>, ParentType, ContextType>;
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  company?: Resolver<Maybe<ResolversTypes['Company']>, ParentType, ContextType>;
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   isoCurrencyCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   merchantName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -531,9 +2138,13 @@ export type UpstreamsHealthResolvers<ContextType = GraphQLContext, ParentType ex
 }>;
 
 export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
-  accounts?: Resolver<Array<ResolversTypes['BankAccount']>, ParentType, ContextType>;
+  accounts?: Resolver<Maybe<Array<ResolversTypes['BankAccount']>>, ParentType, ContextType>;
+  bills?: Resolver<Maybe<Array<ResolversTypes['Bill']>>, ParentType, ContextType, RequireFields<UserBillsArgs, 'orderBy'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  transactions?: Resolver<ResolversTypes['TransactionConnection'], ParentType, ContextType, RequireFields<UserTransactionsArgs, 'first'>>;
+  paylinkAccounts?: Resolver<Maybe<Array<ResolversTypes['PayLinkAccount']>>, ParentType, ContextType>;
+  payroll?: Resolver<ResolversTypes['Payroll'], ParentType, ContextType>;
+  tasks?: Resolver<Maybe<Array<ResolversTypes['Task']>>, ParentType, ContextType, Partial<UserTasksArgs>>;
+  transactions?: Resolver<Maybe<ResolversTypes['TransactionConnection']>, ParentType, ContextType, RequireFields<UserTransactionsArgs, 'first'>>;
 }>;
 
 export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = ResolversObject<{
@@ -543,20 +2154,118 @@ export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends Res
   productionEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type W2CodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['W2Code'] = ResolversParentTypes['W2Code']> = ResolversObject<{
+  amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type W2EmployeeNameResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['W2EmployeeName'] = ResolversParentTypes['W2EmployeeName']> = ResolversObject<{
+  first?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  last?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  middle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  suffix?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type W2LocalTaxResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['W2LocalTax'] = ResolversParentTypes['W2LocalTax']> = ResolversObject<{
+  localIncome?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  localTaxWithheld?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  localityName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  state?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type W2OtherItemResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['W2OtherItem'] = ResolversParentTypes['W2OtherItem']> = ResolversObject<{
+  amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type W2ParsedDataResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['W2ParsedData'] = ResolversParentTypes['W2ParsedData']> = ResolversObject<{
+  allocatedTips?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  codes?: Resolver<Array<ResolversTypes['W2Code']>, ParentType, ContextType>;
+  controlNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dependentCareBenefit?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  employeeAddress?: Resolver<Maybe<ResolversTypes['PostalAddress']>, ParentType, ContextType>;
+  employeeName?: Resolver<Maybe<ResolversTypes['W2EmployeeName']>, ParentType, ContextType>;
+  employeeTin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  employerNameAddress?: Resolver<Maybe<ResolversTypes['TaxNameAddress']>, ParentType, ContextType>;
+  employerTin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  federalTaxWithheld?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  localTaxWithholding?: Resolver<Array<ResolversTypes['W2LocalTax']>, ParentType, ContextType>;
+  medicareTaxWithheld?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  medicareWages?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  nonQualifiedPlan?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  other?: Resolver<Array<ResolversTypes['W2OtherItem']>, ParentType, ContextType>;
+  retirementPlan?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  socialSecurityTaxWithheld?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  socialSecurityTips?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  socialSecurityWages?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  stateTaxWithholding?: Resolver<Array<ResolversTypes['W2StateTax']>, ParentType, ContextType>;
+  statutory?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  taxYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  thirdPartySickPay?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  wages?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+}>;
+
+export type W2StateTaxResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['W2StateTax'] = ResolversParentTypes['W2StateTax']> = ResolversObject<{
+  state?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  stateIncome?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  stateTaxId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  stateTaxWithheld?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
+  ActionHistoryEntry?: ActionHistoryEntryResolvers<ContextType>;
+  AtomicAccessToken?: AtomicAccessTokenResolvers<ContextType>;
   BankAccount?: BankAccountResolvers<ContextType>;
+  Bill?: BillResolvers<ContextType>;
+  BillItem?: BillItemResolvers<ContextType>;
+  BillPayment?: BillPaymentResolvers<ContextType>;
+  BillProfile?: BillProfileResolvers<ContextType>;
+  BillUsage?: BillUsageResolvers<ContextType>;
+  Company?: CompanyResolvers<ContextType>;
+  Connector?: ConnectorResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DepositAccount?: DepositAccountResolvers<ContextType>;
+  DepositData?: DepositDataResolvers<ContextType>;
+  DetectedFinancialTransaction?: DetectedFinancialTransactionResolvers<ContextType>;
+  Employer?: EmployerResolvers<ContextType>;
+  Employment?: EmploymentResolvers<ContextType>;
   Health?: HealthResolvers<ContextType>;
+  Income?: IncomeResolvers<ContextType>;
   Institution?: InstitutionResolvers<ContextType>;
   LinkAccountsPayload?: LinkAccountsPayloadResolvers<ContextType>;
   LinkToken?: LinkTokenResolvers<ContextType>;
+  LinkedAccount?: LinkedAccountResolvers<ContextType>;
   Money?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
+  NetAmountAdjustment?: NetAmountAdjustmentResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PayLinkAccount?: PayLinkAccountResolvers<ContextType>;
+  PayLinkAccountData?: PayLinkAccountDataResolvers<ContextType>;
+  PayLinkAction?: PayLinkActionResolvers<ContextType>;
+  PayLinkIdentity?: PayLinkIdentityResolvers<ContextType>;
+  PaymentMethod?: PaymentMethodResolvers<ContextType>;
+  Payroll?: PayrollResolvers<ContextType>;
+  PayrollFile?: PayrollFileResolvers<ContextType>;
+  PayrollIdentity?: PayrollIdentityResolvers<ContextType>;
+  PayrollSource?: PayrollSourceResolvers<ContextType>;
+  Plan?: PlanResolvers<ContextType>;
+  PlanPendingChange?: PlanPendingChangeResolvers<ContextType>;
+  PostalAddress?: PostalAddressResolvers<ContextType>;
+  PrescreenResult?: PrescreenResultResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RecurringFinancialTransaction?: RecurringFinancialTransactionResolvers<ContextType>;
   RemovedTransaction?: RemovedTransactionResolvers<ContextType>;
   SandboxPublicToken?: SandboxPublicTokenResolvers<ContextType>;
+  Statement?: StatementResolvers<ContextType>;
+  StatementDeduction?: StatementDeductionResolvers<ContextType>;
+  StatementEarning?: StatementEarningResolvers<ContextType>;
+  Task?: TaskResolvers<ContextType>;
+  TaskMetadataEntry?: TaskMetadataEntryResolvers<ContextType>;
+  TaskWorkflow?: TaskWorkflowResolvers<ContextType>;
+  TaxDocument?: TaxDocumentResolvers<ContextType>;
+  TaxNameAddress?: TaxNameAddressResolvers<ContextType>;
+  Timesheet?: TimesheetResolvers<ContextType>;
   Transaction?: TransactionResolvers<ContextType>;
   TransactionConnection?: TransactionConnectionResolvers<ContextType>;
   TransactionEdge?: TransactionEdgeResolvers<ContextType>;
@@ -564,5 +2273,11 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   UpstreamsHealth?: UpstreamsHealthResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
+  W2Code?: W2CodeResolvers<ContextType>;
+  W2EmployeeName?: W2EmployeeNameResolvers<ContextType>;
+  W2LocalTax?: W2LocalTaxResolvers<ContextType>;
+  W2OtherItem?: W2OtherItemResolvers<ContextType>;
+  W2ParsedData?: W2ParsedDataResolvers<ContextType>;
+  W2StateTax?: W2StateTaxResolvers<ContextType>;
 }>;
 

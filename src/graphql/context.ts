@@ -8,6 +8,13 @@ import type { SyncEngine } from '../modules/banking/sync-engine.js';
 import type { HealthService } from '../modules/health/health-service.js';
 import type { AuthenticatedPartner } from '../modules/partners/partner-types.js';
 import type { TenantScope } from '../modules/users/tenant-scope.js';
+import type { AtomicAccessService } from '../modules/atomic/atomic-access-service.js';
+import type { CompanyMatchCache } from '../modules/atomic/company-cache.js';
+import type { FoundCompany } from '../modules/atomic/company-loaders.js';
+import type { PayLinkService } from '../modules/atomic/paylink-service.js';
+import type { PayrollService } from '../modules/atomic/payroll-service.js';
+import type { AtomicLoaders } from '../modules/atomic/type-resolvers.js';
+import type { AtomicRegistry } from '../upstreams/atomic/atomic-registry.js';
 import type { PlaidRegistry } from '../upstreams/plaid/plaid-registry.js';
 
 /** Process-wide services shared by every request (stateless or internally synchronised). */
@@ -17,6 +24,9 @@ export interface SharedServices {
   cipher: TokenCipher;
   plaid: PlaidRegistry;
   sync: SyncEngine;
+  atomic: AtomicRegistry;
+  /** find-company answers per merchant, across requests (TTL from COMPANY_CACHE_TTL_SECONDS). */
+  companyCache: CompanyMatchCache<FoundCompany>;
   /** Where providers should send webhooks for this gateway (known once it listens). */
   publicUrl: () => string | undefined;
 }
@@ -26,6 +36,8 @@ export interface RequestServices {
   tenant: TenantScope;
   banking: BankingService;
   loaders: BankingLoaders;
+  atomic: { access: AtomicAccessService; paylink: PayLinkService; payroll: PayrollService };
+  atomicLoaders: AtomicLoaders;
 }
 
 /**

@@ -1,5 +1,7 @@
 import { GraphQLScalarType } from 'graphql';
 import type { Resolvers } from '../generated/graphql.js';
+import { atomicRootResolvers } from '../modules/atomic/resolvers.js';
+import { atomicTypeResolvers } from '../modules/atomic/type-resolvers.js';
 import { bankingResolvers } from '../modules/banking/resolvers.js';
 import { healthResolvers } from '../modules/health/resolvers.js';
 import { partnerResolvers } from '../modules/partners/resolvers.js';
@@ -8,7 +10,15 @@ import { DateScalar, DateTimeScalar, MoneyScalar } from './scalars.js';
 
 const SCALARS = { Date: DateScalar, DateTime: DateTimeScalar, Money: MoneyScalar } as unknown as Resolvers;
 
-const MODULE_RESOLVERS: Resolvers[] = [SCALARS, healthResolvers, partnerResolvers, userResolvers, bankingResolvers];
+const MODULE_RESOLVERS: Resolvers[] = [
+  SCALARS,
+  healthResolvers,
+  partnerResolvers,
+  userResolvers,
+  bankingResolvers,
+  atomicTypeResolvers,
+  atomicRootResolvers,
+];
 
 /** Merges each module's resolver map type by type; two modules defining the same field is a bug. */
 export function mergeResolvers(maps: Resolvers[] = MODULE_RESOLVERS): Resolvers {

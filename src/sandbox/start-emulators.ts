@@ -1,6 +1,7 @@
 import type { AppConfig } from '../config/config.js';
 import { EMULATOR_CREDENTIALS } from '../config/config.js';
 import type { AppLogger } from '../logging/logger.js';
+import { startAtomicEmulator } from './atomic/index.js';
 import { startPlaidEmulator } from './plaid/index.js';
 
 export interface RunningEmulator {
@@ -21,8 +22,8 @@ function loopbackPort(url: string): number | undefined {
 /**
  * Starts the local emulators that the sandbox upstream configuration points at: only in sandbox
  * mode, only with SANDBOX_EMULATORS=true, and only for upstream URLs on loopback (pointing
- * PLAID_SANDBOX_URL at Plaid's own sandbox simply skips the emulator). The Atomic emulator
- * registers here with the Atomic issue.
+ * PLAID_SANDBOX_URL at Plaid's own sandbox simply skips the emulator). Each starts only with the
+ * emulator's own credentials, so real sandbox credentials never meet an emulator.
  */
 export async function startSandboxEmulators(
   config: AppConfig,
@@ -43,6 +44,19 @@ export async function startSandboxEmulators(
       logger: logger.child({ component: 'plaid-emulator' }),
     });
     running.push({ name: 'plaid', url: emulator.url, close: emulator.close });
+  }
+  const atomic = config.upstreams.sandbox.atomic;
+  const atomicPort = loopbackPort(atomic.baseUrl);
+  if (atomicPort !== undefined && atomic.apiKey === EMULATOR_CREDENTIALS.atomicApiKey) {
+    const emulator = await startAtomicEmulator({
+      host: '127.0.0.1',
+      port: atomicPort,
+      apiKey: atomic.apiKey,
+      apiSecret: atomic.apiSecret ?? EMULATOR_CREDENTIALS.atomicApiSecret,
+      stateFile: `${opts.stateDir ?? './data'}/atomic-emulator-state.json`,
+      logger: logger.child({ component: 'atomic-emulator' }),
+    });
+    running.push({ name: 'atomic', url: emulator.url, close: emulator.close });
   }
   return running;
 }

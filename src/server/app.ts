@@ -9,6 +9,8 @@ import { SyncEngine } from '../modules/banking/sync-engine.js';
 import { TokenCipher } from '../crypto/token-cipher.js';
 import { DEFAULT_LOCAL_KEY_FILE, loadOrCreateLocalKey } from '../crypto/local-key.js';
 import { PlaidRegistry } from '../upstreams/plaid/plaid-registry.js';
+import { AtomicRegistry } from '../upstreams/atomic/atomic-registry.js';
+import { CompanyMatchCache } from '../modules/atomic/company-cache.js';
 import { registerProviderWebhooks } from './provider-webhooks.js';
 import { AppError } from '../errors/app-error.js';
 import { registerGraphiqlAssets } from './graphiql.js';
@@ -77,6 +79,8 @@ export async function buildServer({ config, orm, logger, demoKey, localKeyFile }
     cipher,
     plaid,
     sync: new SyncEngine(orm, cipher, plaid, app.log, config.database.kind),
+    atomic: new AtomicRegistry(config),
+    companyCache: new CompanyMatchCache(config.atomic.companyCacheTtlMs),
     publicUrl: () => config.publicUrl ?? listeningUrl(app),
   };
   app.decorate('services', services);

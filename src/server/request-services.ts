@@ -3,6 +3,12 @@ import type { RequestServices, SharedServices } from '../graphql/context.js';
 import { BankingService } from '../modules/banking/banking-service.js';
 import { createBankingLoaders } from '../modules/banking/loaders.js';
 import { TenantScope } from '../modules/users/tenant-scope.js';
+import { AtomicAccessService } from '../modules/atomic/atomic-access-service.js';
+import type { AtomicDeps } from '../modules/atomic/atomic-deps.js';
+import { AtomicIdentity } from '../modules/atomic/atomic-identity.js';
+import { createAtomicLoaders } from '../modules/atomic/atomic-loaders.js';
+import { PayLinkService } from '../modules/atomic/paylink-service.js';
+import { PayrollService } from '../modules/atomic/payroll-service.js';
 
 /** Builds the per-request services for an authenticated request (GraphQL context and REST alike). */
 export function requestServices(request: FastifyRequest, shared: SharedServices): RequestServices {
@@ -20,5 +26,24 @@ export function requestServices(request: FastifyRequest, shared: SharedServices)
     staleAfterMs: shared.config.transactionsStaleAfterMs,
     log: request.log,
   });
-  return { tenant, banking, loaders: createBankingLoaders(banking) };
+  const atomicDeps: AtomicDeps = {
+    em: request.em,
+    partnerId: partner.id,
+    tenant,
+    identity: new AtomicIdentity(request.em),
+    atomic: () => shared.atomic.adapter(partner.keyMode, request.log),
+    log: request.log,
+  };
+  const atomic = {
+    access: new AtomicAccessService(atomicDeps),
+    paylink: new PayLinkService(atomicDeps),
+    payroll: new PayrollService(atomicDeps),
+  };
+  const atomicLoaders = createAtomicLoaders(
+    atomicDeps.atomic,
+    shared.companyCache,
+    partner.keyMode,
+    shared.config.atomic.findCompanyBatchLimit,
+  );
+  return { tenant, banking, loaders: createBankingLoaders(banking), atomic, atomicLoaders };
 }

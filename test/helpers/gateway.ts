@@ -33,6 +33,8 @@ export function testEnv(database: TestDatabase, extra: Record<string, string> = 
     HOST: '127.0.0.1',
     PORT: '0',
     LOG_LEVEL: 'info',
+    // Suites start their own emulators on random ports; the gateway must not start any.
+    SANDBOX_EMULATORS: 'false',
     PLAID_SANDBOX_URL: 'http://127.0.0.1:9',
     // One fixed key for every test process, so two gateways on one PostgreSQL database can read each other's rows.
     TOKEN_ENCRYPTION_KEYS: `test:${Buffer.alloc(32, 42).toString('base64')}`,

@@ -66,7 +66,7 @@ describe('configuration', () => {
     });
     expect(result.ok && result.config.upstreams.production).toEqual({
       plaid: { baseUrl: 'https://production.plaid.com', clientId: 'cid', secret: 'ps' },
-      atomic: { baseUrl: 'https://api.atomicfi.com', apiKey: 'ak', apiSecret: 'as' },
+      atomic: { baseUrl: 'https://api.atomicfi.com', pciUrl: 'https://pci.atomicfi.com', apiKey: 'ak', apiSecret: 'as' },
     });
   });
 

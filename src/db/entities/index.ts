@@ -1,4 +1,6 @@
 import { ApiKey } from './api-key.entity.js';
+import { AtomicPublicToken } from './atomic-public-token.entity.js';
+import { AtomicUser } from './atomic-user.entity.js';
 import { BankAccount } from './bank-account.entity.js';
 import { BankTransaction } from './bank-transaction.entity.js';
 import { EndUser } from './end-user.entity.js';
@@ -7,8 +9,10 @@ import { PlaidItem } from './plaid-item.entity.js';
 import { TransactionFeedCursor } from './transaction-feed-cursor.entity.js';
 import { UsageEvent } from './usage-event.entity.js';
 
-export { ApiKey, BankAccount, BankTransaction, EndUser, Partner, PlaidItem, TransactionFeedCursor, UsageEvent };
+export { ApiKey, AtomicPublicToken, AtomicUser, BankAccount, BankTransaction, EndUser, Partner, PlaidItem, TransactionFeedCursor, UsageEvent };
 export type { ApiKeyEntity } from './api-key.entity.js';
+export type { AtomicPublicTokenEntity } from './atomic-public-token.entity.js';
+export type { AtomicUserEntity } from './atomic-user.entity.js';
 export type { BankAccountEntity } from './bank-account.entity.js';
 export type { BankTransactionEntity } from './bank-transaction.entity.js';
 export type { EndUserEntity } from './end-user.entity.js';
@@ -18,4 +22,4 @@ export type { TransactionFeedCursorEntity } from './transaction-feed-cursor.enti
 export type { UsageEventEntity } from './usage-event.entity.js';
 
 /** Every entity the ORM knows; new domains add theirs here. */
-export const ALL_ENTITIES = [Partner, ApiKey, EndUser, PlaidItem, BankAccount, BankTransaction, TransactionFeedCursor, UsageEvent];
+export const ALL_ENTITIES = [Partner, ApiKey, EndUser, PlaidItem, BankAccount, BankTransaction, TransactionFeedCursor, UsageEvent, AtomicUser, AtomicPublicToken];

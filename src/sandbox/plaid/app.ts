@@ -1,4 +1,4 @@
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { EmulatorContext } from './context.js';
 import { CallCounter } from './control/calls.js';
@@ -47,7 +47,7 @@ export async function buildPlaidEmulator(opts: PlaidEmulatorOptions): Promise<Fa
   const app = (
     opts.logger
       ? // One debug line per Plaid call (routes/index.ts) instead of Fastify's two info lines per request.
-        Fastify({ loggerInstance: opts.logger, genReqId: () => newRequestId(), disableRequestLogging: true })
+        Fastify({ loggerInstance: opts.logger, genReqId: () => newRequestId(), logController: new LogController({ disableRequestLogging: true }) })
       : Fastify({ logger: false, genReqId: () => newRequestId() })
   ) as FastifyInstance;
 

@@ -1,0 +1,35 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { AtomicUser, type EndUserEntity } from '../../db/entities/index.js';
+
+/**
+ * Maps an end user to the `identifier` Atomic knows them by: random (reveals nothing about the
+ * partner or its ids), created on first need, stable afterwards. Reads never create one.
+ */
+export class AtomicIdentity {
+  constructor(private readonly em: EntityManager) {}
+
+  async find(user: EndUserEntity): Promise<string | null> {
+    const row = await this.em.findOne(AtomicUser, { endUser: user.id });
+    return row?.identifier ?? null;
+  }
+
+  async ensure(user: EndUserEntity): Promise<string> {
+    const existing = await this.find(user);
+    if (existing) return existing;
+    await this.em
+      .createQueryBuilder(AtomicUser)
+      .insert({ id: randomUUID(), endUser: user.id, identifier: `afg_${randomBytes(16).toString('hex')}`, createdAt: new Date() })
+      .onConflict(['endUser'])
+      .ignore()
+      .execute('run');
+    // A concurrent first use may have won: read whichever row exists.
+    return (await this.find(user))!;
+  }
+
+  /** True when the identifier belongs to one of this partner's users (tenant check for task ids etc.). */
+  async ownedByPartner(identifier: string, partnerId: string): Promise<boolean> {
+    const row = await this.em.findOne(AtomicUser, { identifier, endUser: { partner: partnerId } });
+    return row !== null;
+  }
+}

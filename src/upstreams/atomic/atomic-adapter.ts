@@ -1,0 +1,83 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Got } from 'got';
+import type { AtomicClients } from './atomic-client.js';
+import { describeAtomicFailure, toAtomicAppError } from './atomic-errors.js';
+
+type Query = Record<string, string | number | boolean | undefined>;
+
+export interface CallOptions {
+  /** Send to Atomic's PCI host (card data). */
+  pci?: boolean;
+  /** A POST that only reads (search, find-company) may be retried like a GET. */
+  readOnly?: boolean;
+  /** Authenticate as the end user with a public token instead of the API key and secret. */
+  publicToken?: string;
+}
+
+const clean = (q: Query | undefined) =>
+  q ? Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)) as Record<string, string | number | boolean> : undefined;
+
+/**
+ * The gateway's Atomic client for one request: every call's failure leaves as an AppError and is
+ * logged without credentials; identical GETs in flight at the same time share one upstream call
+ * (as Apollo's RESTDataSource does).
+ */
+export class AtomicAdapter {
+  private readonly inFlight = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly clients: AtomicClients,
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  get<T>(path: string, query?: Query, opts: CallOptions = {}): Promise<T> {
+    const params = clean(query);
+    const key = `${path}?${new URLSearchParams(params as Record<string, string>).toString()}|${opts.publicToken ?? ''}`;
+    let pending = this.inFlight.get(key) as Promise<T> | undefined;
+    if (!pending) {
+      pending = this.call<T>(path, (c) => c.get(path, { searchParams: params, headers: this.authHeaders(opts) }).json<T>(), opts).finally(() =>
+        this.inFlight.delete(key),
+      );
+      this.inFlight.set(key, pending);
+    }
+    return pending;
+  }
+
+  post<T>(path: string, json: unknown, opts: CallOptions = {}): Promise<T> {
+    return this.call<T>(
+      path,
+      (c) =>
+        c
+          .post(path, {
+            json,
+            headers: this.authHeaders(opts),
+            ...(opts.readOnly ? { retry: { limit: 2, methods: ['POST'] } } : {}),
+          })
+          .json<T>(),
+      opts,
+    );
+  }
+
+  put<T>(path: string, json?: unknown, opts: CallOptions = {}): Promise<T> {
+    return this.call<T>(path, (c) => c.put(path, { ...(json === undefined ? {} : { json }), headers: this.authHeaders(opts) }).json<T>(), opts);
+  }
+
+  delete<T>(path: string, query?: Query, opts: CallOptions = {}): Promise<T> {
+    return this.call<T>(path, (c) => c.delete(path, { searchParams: clean(query), headers: this.authHeaders(opts) }).json<T>(), opts);
+  }
+
+  /** With a public token, the end user's token replaces our key and secret on this call. */
+  private authHeaders(opts: CallOptions): Record<string, string | undefined> {
+    return opts.publicToken ? { 'x-public-token': opts.publicToken, 'x-api-key': undefined, 'x-api-secret': undefined } : {};
+  }
+
+  private async call<T>(path: string, run: (client: Got) => Promise<T>, opts: CallOptions): Promise<T> {
+    const endpoint = '/' + path.replace(/^\//, '').replace(/\/[0-9a-f]{24}|\/[0-9a-f-]{36}/gi, '/:id');
+    try {
+      return await run(opts.pci ? this.clients.pci : this.clients.api);
+    } catch (err) {
+      this.log.warn({ atomic: describeAtomicFailure(err, endpoint) }, 'atomic call failed');
+      throw toAtomicAppError(err, endpoint);
+    }
+  }
+}
