@@ -46,6 +46,8 @@ export interface AppConfig {
   tokenEncryptionKeys: EncryptionKey[] | undefined;
   transactionsStaleAfterMs: number;
   atomic: { apiVersion: string; findCompanyBatchLimit: number; companyCacheTtlMs: number };
+  /** Secret for the server-to-server ingest API; unset means ingest answers 503. */
+  ingestSecret: string | undefined;
 }
 
 export interface EncryptionKey {
@@ -137,6 +139,7 @@ function toAppConfig(raw: RawEnv): AppConfig {
       return { id, key: Buffer.from(b64, 'base64') };
     }),
     transactionsStaleAfterMs: raw.TRANSACTIONS_STALE_AFTER_SECONDS * 1000,
+    ingestSecret: raw.ATLAS_INGEST_SECRET,
     atomic: {
       apiVersion: raw.ATOMIC_API_VERSION,
       findCompanyBatchLimit: raw.ATOMIC_FIND_COMPANY_BATCH_LIMIT,

@@ -90,6 +90,8 @@ export const envSchema = z.object({
   ),
   TRANSACTIONS_STALE_AFTER_SECONDS: positiveInt('900'),
 
+  ATLAS_INGEST_SECRET: optionalString().pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+
   DEMO_API_KEY: optionalString().pipe(
     z
       .string()

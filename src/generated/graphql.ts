@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { ViewerModel } from '../modules/partners/partner-types.js';
 import type { HealthReport } from '../modules/health/health-service.js';
 import type { UserModel } from '../modules/users/user-model.js';
+import type { UsageReportModel, UsageBucketModel } from '../modules/usage/usage-service.js';
 import type { AccountView, TransactionView, InstitutionView } from '../modules/banking/banking-views.js';
 import type { AtomicCompany, AtomicConnector, AtomicTask, AtomicDepositData, AtomicTaskWorkflow, AtomicPrescreenResult, AtomicPublicToken, AtomicPayLinkAccount, AtomicPayLinkAccountData, AtomicAction, AtomicPayLinkIdentity, AtomicPaymentMethod, AtomicFinancialTransaction, AtomicRecurringFinancialTransaction, AtomicBillingHistoryEntry, AtomicBillItem, AtomicBillProfile, AtomicUsage, AtomicPlan, AtomicPendingChange, AtomicActionHistoryEntry, AtomicPayrollSource, AtomicFile, AtomicPostalAddress, AtomicEmployer, AtomicStatementEarning, AtomicStatementDeduction, AtomicNetAmountAdjustment, AtomicW2ParsedData, AtomicW2EmployeeName, AtomicTaxNameAddress, AtomicW2Code, AtomicW2Other, AtomicW2StateTax, AtomicW2LocalTax, AtomicLinkedAccount } from '../upstreams/atomic/atomic-wire.js';
 import type { BillModel, EmploymentItem, IncomeItem, IdentityItem, StatementItem, TimesheetItem, TaxItem, DepositAccountItem } from '../modules/atomic/type-resolvers.js';
@@ -243,6 +244,13 @@ export type CardBrand =
   | 'MASTERCARD'
   | 'VISA';
 
+export type CategoryTotal = {
+  __typename?: 'CategoryTotal';
+  amountCents: Scalars['Int']['output'];
+  category?: Maybe<Scalars['String']['output']>;
+  count: Scalars['Int']['output'];
+};
+
 /**
  * A company known to Atomic: an employer or payroll provider (UserLink), a merchant or biller
  * (PayLink), or the company a bank transaction was matched to. One type for all three.
@@ -448,10 +456,23 @@ export type Income = {
   unpaidHoursInPayPeriod?: Maybe<Scalars['Float']['output']>;
 };
 
+export type IngestResult = {
+  __typename?: 'IngestResult';
+  accepted: Scalars['Int']['output'];
+  duplicates: Scalars['Int']['output'];
+  partners: Array<Scalars['ID']['output']>;
+};
+
 export type Institution = {
   __typename?: 'Institution';
   institutionId?: Maybe<Scalars['String']['output']>;
   name?: Maybe<Scalars['String']['output']>;
+};
+
+export type InstitutionCount = {
+  __typename?: 'InstitutionCount';
+  count: Scalars['Int']['output'];
+  institution?: Maybe<Scalars['String']['output']>;
 };
 
 export type InstitutionInput = {
@@ -514,6 +535,10 @@ export type Mutation = {
   detectBills: Array<PayLinkAccount>;
   /** Stops continuous-access payroll monitoring for the user. */
   endMonitoring: Scalars['Boolean']['output'];
+  /** Server-to-server: authorised by the ingest secret (X-Atlas-Ingest-Secret or Bearer), not a partner key. */
+  ingestEvent: IngestResult;
+  /** 1 to 500 events, all or nothing. */
+  ingestEvents: IngestResult;
   /** Exchanges the public token, stores the item (access token encrypted), returns accounts with balances. */
   linkAccounts: LinkAccountsPayload;
   /** Predicts the user's chance of success with an employer before starting a task (beta). */
@@ -565,6 +590,18 @@ export type MutationDetectBillsArgs = {
 /** Root of every mutation; other domains extend it. */
 export type MutationEndMonitoringArgs = {
   userId: Scalars['ID']['input'];
+};
+
+
+/** Root of every mutation; other domains extend it. */
+export type MutationIngestEventArgs = {
+  event: UsageEventInput;
+};
+
+
+/** Root of every mutation; other domains extend it. */
+export type MutationIngestEventsArgs = {
+  events: Array<UsageEventInput>;
 };
 
 
@@ -902,6 +939,8 @@ export type Query = {
   __typename?: 'Query';
   /** Automated actions performed on one of the user's PayLink accounts. */
   actionHistory: Array<ActionHistoryEntry>;
+  /** Every partner's usage together: needs the ingest secret in `Authorization: Bearer` (not a partner key). */
+  adminUsage: UsageReport;
   /** Atomic's company search (typeahead). `products` keeps companies supporting all of them. */
   companies: Array<Company>;
   /** The same report as GET /api/v1/health. */
@@ -915,6 +954,8 @@ export type Query = {
    * position this partner last read for the user, and stores the new position.
    */
   transactionUpdates: TransactionUpdates;
+  /** The calling partner's usage (partner API key). */
+  usage: UsageReport;
   user: User;
   viewer: Viewer;
 };
@@ -923,6 +964,13 @@ export type Query = {
 export type QueryActionHistoryArgs = {
   accountId: Scalars['ID']['input'];
   userId: Scalars['ID']['input'];
+};
+
+
+export type QueryAdminUsageArgs = {
+  from: Scalars['DateTime']['input'];
+  granularity?: InputMaybe<UsageGranularity>;
+  to: Scalars['DateTime']['input'];
 };
 
 
@@ -950,6 +998,13 @@ export type QueryTransactionUpdatesArgs = {
   cursor?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   userId: Scalars['ID']['input'];
+};
+
+
+export type QueryUsageArgs = {
+  from: Scalars['DateTime']['input'];
+  granularity?: InputMaybe<UsageGranularity>;
+  to: Scalars['DateTime']['input'];
 };
 
 
@@ -1031,6 +1086,24 @@ export type StatementEarning = {
   rate?: Maybe<Scalars['Money']['output']>;
   rawLabel?: Maybe<Scalars['String']['output']>;
   ytdAmount?: Maybe<Scalars['Money']['output']>;
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * The calling partner's usage report, live (graphql-ws over WebSocket on /graphql; the partner API key
+   * goes in the connection params as `Authorization: "Bearer <key>"` or `X-API-Key`). The current report
+   * comes at once, then again within a second of every ingest that changes this partner's counters
+   * (bursts are coalesced). The window is [from, now) at each push; `from` defaults to the start of the
+   * current UTC day, fixed when the subscription starts.
+   */
+  usageUpdated: UsageReport;
+};
+
+
+export type SubscriptionUsageUpdatedArgs = {
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  granularity?: InputMaybe<UsageGranularity>;
 };
 
 export type SuggestionRating =
@@ -1217,6 +1290,59 @@ export type UpstreamsHealth = {
   __typename?: 'UpstreamsHealth';
   atomic: ComponentStatus;
   plaid: ComponentStatus;
+};
+
+export type UsageBucket = {
+  __typename?: 'UsageBucket';
+  accountLinks: Scalars['Int']['output'];
+  signups: Scalars['Int']['output'];
+  start: Scalars['DateTime']['output'];
+  transactionAmountCents: Scalars['Int']['output'];
+  transactions: Scalars['Int']['output'];
+};
+
+/** One usage event for the ingest mutations (the same fields and rules as POST /api/ingest/event). */
+export type UsageEventInput = {
+  /** Transactions only: USD cents, an integer. */
+  amountCents?: InputMaybe<Scalars['Int']['input']>;
+  /** Transactions only, e.g. groceries. */
+  category?: InputMaybe<Scalars['String']['input']>;
+  /** Optional idempotency id: an event id seen before is stored once and counted in `duplicates`. */
+  eventId?: InputMaybe<Scalars['String']['input']>;
+  eventType: UsageEventType;
+  /** Account links only, e.g. chase. */
+  institution?: InputMaybe<Scalars['String']['input']>;
+  /** Defaults to now. */
+  occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
+  partnerId: Scalars['ID']['input'];
+  userId?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UsageEventType =
+  | 'account_link'
+  | 'transaction'
+  | 'user_signup';
+
+export type UsageGranularity =
+  | 'DAY'
+  | 'HOUR';
+
+/** A partner's usage in [from, to). */
+export type UsageReport = {
+  __typename?: 'UsageReport';
+  accountLinks: Scalars['Int']['output'];
+  accountLinksByInstitution: Array<InstitutionCount>;
+  /** Distinct user ids with any event in the window. */
+  activeUsers: Scalars['Int']['output'];
+  from: Scalars['DateTime']['output'];
+  granularity: UsageGranularity;
+  partnerId?: Maybe<Scalars['ID']['output']>;
+  series: Array<UsageBucket>;
+  signups: Scalars['Int']['output'];
+  to: Scalars['DateTime']['output'];
+  transactionAmountCents: Scalars['Int']['output'];
+  transactions: Scalars['Int']['output'];
+  transactionsByCategory: Array<CategoryTotal>;
 };
 
 export type UsageUnit =
@@ -1453,6 +1579,7 @@ export type ResolversTypes = ResolversObject<{
   BillingCycle: BillingCycle;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CardBrand: CardBrand;
+  CategoryTotal: ResolverTypeWrapper<CategoryTotal>;
   Company: ResolverTypeWrapper<AtomicCompany>;
   CompanyStatus: CompanyStatus;
   ComponentStatus: ComponentStatus;
@@ -1474,7 +1601,9 @@ export type ResolversTypes = ResolversObject<{
   Health: ResolverTypeWrapper<HealthReport>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Income: ResolverTypeWrapper<IncomeItem>;
+  IngestResult: ResolverTypeWrapper<IngestResult>;
   Institution: ResolverTypeWrapper<InstitutionView>;
+  InstitutionCount: ResolverTypeWrapper<InstitutionCount>;
   InstitutionInput: InstitutionInput;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   KeyMode: KeyMode;
@@ -1517,6 +1646,7 @@ export type ResolversTypes = ResolversObject<{
   StatementDeduction: ResolverTypeWrapper<AtomicStatementDeduction>;
   StatementEarning: ResolverTypeWrapper<AtomicStatementEarning>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SuggestionRating: SuggestionRating;
   SuggestionReviewInput: SuggestionReviewInput;
   Task: ResolverTypeWrapper<AtomicTask>;
@@ -1534,6 +1664,11 @@ export type ResolversTypes = ResolversObject<{
   TransactionUpdates: ResolverTypeWrapper<Omit<TransactionUpdates, 'added' | 'modified'> & { added: Array<ResolversTypes['Transaction']>, modified: Array<ResolversTypes['Transaction']> }>;
   UpdateAtomicUserInput: UpdateAtomicUserInput;
   UpstreamsHealth: ResolverTypeWrapper<UpstreamsHealth>;
+  UsageBucket: ResolverTypeWrapper<UsageBucketModel>;
+  UsageEventInput: UsageEventInput;
+  UsageEventType: UsageEventType;
+  UsageGranularity: UsageGranularity;
+  UsageReport: ResolverTypeWrapper<UsageReportModel>;
   UsageUnit: UsageUnit;
   User: ResolverTypeWrapper<UserModel>;
   Viewer: ResolverTypeWrapper<ViewerModel>;
@@ -1561,6 +1696,7 @@ export type ResolversParentTypes = ResolversObject<{
   BillProfile: AtomicBillProfile;
   BillUsage: AtomicUsage;
   Boolean: Scalars['Boolean']['output'];
+  CategoryTotal: CategoryTotal;
   Company: AtomicCompany;
   Connector: AtomicConnector;
   Date: Scalars['Date']['output'];
@@ -1576,7 +1712,9 @@ export type ResolversParentTypes = ResolversObject<{
   Health: HealthReport;
   ID: Scalars['ID']['output'];
   Income: IncomeItem;
+  IngestResult: IngestResult;
   Institution: InstitutionView;
+  InstitutionCount: InstitutionCount;
   InstitutionInput: InstitutionInput;
   Int: Scalars['Int']['output'];
   LinkAccountsInput: LinkAccountsInput;
@@ -1610,6 +1748,7 @@ export type ResolversParentTypes = ResolversObject<{
   StatementDeduction: AtomicStatementDeduction;
   StatementEarning: AtomicStatementEarning;
   String: Scalars['String']['output'];
+  Subscription: Record<PropertyKey, never>;
   SuggestionReviewInput: SuggestionReviewInput;
   Task: AtomicTask;
   TaskMetadataEntry: TaskMetadataEntry;
@@ -1624,6 +1763,9 @@ export type ResolversParentTypes = ResolversObject<{
   TransactionUpdates: Omit<TransactionUpdates, 'added' | 'modified'> & { added: Array<ResolversParentTypes['Transaction']>, modified: Array<ResolversParentTypes['Transaction']> };
   UpdateAtomicUserInput: UpdateAtomicUserInput;
   UpstreamsHealth: UpstreamsHealth;
+  UsageBucket: UsageBucketModel;
+  UsageEventInput: UsageEventInput;
+  UsageReport: UsageReportModel;
   User: UserModel;
   Viewer: ViewerModel;
   W2Code: AtomicW2Code;
@@ -1705,6 +1847,12 @@ export type BillUsageResolvers<ContextType = GraphQLContext, ParentType extends 
   limit?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['UsageUnit']>, ParentType, ContextType>;
   used?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type CategoryTotalResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CategoryTotal'] = ResolversParentTypes['CategoryTotal']> = ResolversObject<{
+  amountCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type CompanyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Company'] = ResolversParentTypes['Company']> = ResolversObject<{
@@ -1808,9 +1956,20 @@ export type IncomeResolvers<ContextType = GraphQLContext, ParentType extends Res
   unpaidHoursInPayPeriod?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;
 
+export type IngestResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IngestResult'] = ResolversParentTypes['IngestResult']> = ResolversObject<{
+  accepted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  duplicates?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  partners?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
 export type InstitutionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Institution'] = ResolversParentTypes['Institution']> = ResolversObject<{
   institutionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type InstitutionCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InstitutionCount'] = ResolversParentTypes['InstitutionCount']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  institution?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type LinkAccountsPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LinkAccountsPayload'] = ResolversParentTypes['LinkAccountsPayload']> = ResolversObject<{
@@ -1846,6 +2005,8 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   deletePayLinkAccounts?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeletePayLinkAccountsArgs, 'userId'>>;
   detectBills?: Resolver<Array<ResolversTypes['PayLinkAccount']>, ParentType, ContextType, RequireFields<MutationDetectBillsArgs, 'userId'>>;
   endMonitoring?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationEndMonitoringArgs, 'userId'>>;
+  ingestEvent?: Resolver<ResolversTypes['IngestResult'], ParentType, ContextType, RequireFields<MutationIngestEventArgs, 'event'>>;
+  ingestEvents?: Resolver<ResolversTypes['IngestResult'], ParentType, ContextType, RequireFields<MutationIngestEventsArgs, 'events'>>;
   linkAccounts?: Resolver<ResolversTypes['LinkAccountsPayload'], ParentType, ContextType, RequireFields<MutationLinkAccountsArgs, 'input'>>;
   prescreen?: Resolver<ResolversTypes['PrescreenResult'], ParentType, ContextType, RequireFields<MutationPrescreenArgs, 'input'>>;
   reviewSuggestion?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationReviewSuggestionArgs, 'input'>>;
@@ -1985,11 +2146,13 @@ export type PrescreenResultResolvers<ContextType = GraphQLContext, ParentType ex
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   actionHistory?: Resolver<Array<ResolversTypes['ActionHistoryEntry']>, ParentType, ContextType, RequireFields<QueryActionHistoryArgs, 'accountId' | 'userId'>>;
+  adminUsage?: Resolver<ResolversTypes['UsageReport'], ParentType, ContextType, RequireFields<QueryAdminUsageArgs, 'from' | 'granularity' | 'to'>>;
   companies?: Resolver<Array<ResolversTypes['Company']>, ParentType, ContextType, Partial<QueryCompaniesArgs>>;
   health?: Resolver<ResolversTypes['Health'], ParentType, ContextType>;
   paylinkAccount?: Resolver<Maybe<ResolversTypes['PayLinkAccount']>, ParentType, ContextType, RequireFields<QueryPaylinkAccountArgs, 'id' | 'userId'>>;
   task?: Resolver<Maybe<ResolversTypes['Task']>, ParentType, ContextType, RequireFields<QueryTaskArgs, 'id'>>;
   transactionUpdates?: Resolver<ResolversTypes['TransactionUpdates'], ParentType, ContextType, RequireFields<QueryTransactionUpdatesArgs, 'limit' | 'userId'>>;
+  usage?: Resolver<ResolversTypes['UsageReport'], ParentType, ContextType, RequireFields<QueryUsageArgs, 'from' | 'granularity' | 'to'>>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
 }>;
@@ -2042,6 +2205,10 @@ export type StatementEarningResolvers<ContextType = GraphQLContext, ParentType e
   rate?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   rawLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ytdAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+}>;
+
+export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  usageUpdated?: SubscriptionResolver<ResolversTypes['UsageReport'], "usageUpdated", ParentType, ContextType, RequireFields<SubscriptionUsageUpdatedArgs, 'granularity'>>;
 }>;
 
 export type TaskResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Task'] = ResolversParentTypes['Task']> = ResolversObject<{
@@ -2137,6 +2304,29 @@ export type UpstreamsHealthResolvers<ContextType = GraphQLContext, ParentType ex
   plaid?: Resolver<ResolversTypes['ComponentStatus'], ParentType, ContextType>;
 }>;
 
+export type UsageBucketResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UsageBucket'] = ResolversParentTypes['UsageBucket']> = ResolversObject<{
+  accountLinks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  signups?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  transactionAmountCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  transactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type UsageReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UsageReport'] = ResolversParentTypes['UsageReport']> = ResolversObject<{
+  accountLinks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  accountLinksByInstitution?: Resolver<Array<ResolversTypes['InstitutionCount']>, ParentType, ContextType>;
+  activeUsers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  granularity?: Resolver<ResolversTypes['UsageGranularity'], ParentType, ContextType>;
+  partnerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  series?: Resolver<Array<ResolversTypes['UsageBucket']>, ParentType, ContextType>;
+  signups?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  transactionAmountCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  transactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  transactionsByCategory?: Resolver<Array<ResolversTypes['CategoryTotal']>, ParentType, ContextType>;
+}>;
+
 export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
   accounts?: Resolver<Maybe<Array<ResolversTypes['BankAccount']>>, ParentType, ContextType>;
   bills?: Resolver<Maybe<Array<ResolversTypes['Bill']>>, ParentType, ContextType, RequireFields<UserBillsArgs, 'orderBy'>>;
@@ -2221,6 +2411,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   BillPayment?: BillPaymentResolvers<ContextType>;
   BillProfile?: BillProfileResolvers<ContextType>;
   BillUsage?: BillUsageResolvers<ContextType>;
+  CategoryTotal?: CategoryTotalResolvers<ContextType>;
   Company?: CompanyResolvers<ContextType>;
   Connector?: ConnectorResolvers<ContextType>;
   Date?: GraphQLScalarType;
@@ -2232,7 +2423,9 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Employment?: EmploymentResolvers<ContextType>;
   Health?: HealthResolvers<ContextType>;
   Income?: IncomeResolvers<ContextType>;
+  IngestResult?: IngestResultResolvers<ContextType>;
   Institution?: InstitutionResolvers<ContextType>;
+  InstitutionCount?: InstitutionCountResolvers<ContextType>;
   LinkAccountsPayload?: LinkAccountsPayloadResolvers<ContextType>;
   LinkToken?: LinkTokenResolvers<ContextType>;
   LinkedAccount?: LinkedAccountResolvers<ContextType>;
@@ -2260,6 +2453,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Statement?: StatementResolvers<ContextType>;
   StatementDeduction?: StatementDeductionResolvers<ContextType>;
   StatementEarning?: StatementEarningResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   Task?: TaskResolvers<ContextType>;
   TaskMetadataEntry?: TaskMetadataEntryResolvers<ContextType>;
   TaskWorkflow?: TaskWorkflowResolvers<ContextType>;
@@ -2271,6 +2465,8 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   TransactionEdge?: TransactionEdgeResolvers<ContextType>;
   TransactionUpdates?: TransactionUpdatesResolvers<ContextType>;
   UpstreamsHealth?: UpstreamsHealthResolvers<ContextType>;
+  UsageBucket?: UsageBucketResolvers<ContextType>;
+  UsageReport?: UsageReportResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
   W2Code?: W2CodeResolvers<ContextType>;

@@ -15,6 +15,8 @@ import type { PayLinkService } from '../modules/atomic/paylink-service.js';
 import type { PayrollService } from '../modules/atomic/payroll-service.js';
 import type { AtomicLoaders } from '../modules/atomic/type-resolvers.js';
 import type { AtomicRegistry } from '../upstreams/atomic/atomic-registry.js';
+import type { IngestService } from '../modules/usage/ingest-service.js';
+import type { UsageBus } from '../modules/usage/usage-bus.js';
 import type { PlaidRegistry } from '../upstreams/plaid/plaid-registry.js';
 
 /** Process-wide services shared by every request (stateless or internally synchronised). */
@@ -25,6 +27,8 @@ export interface SharedServices {
   plaid: PlaidRegistry;
   sync: SyncEngine;
   atomic: AtomicRegistry;
+  ingest: IngestService;
+  usageBus: UsageBus;
   /** find-company answers per merchant, across requests (TTL from COMPANY_CACHE_TTL_SECONDS). */
   companyCache: CompanyMatchCache<FoundCompany>;
   /** Where providers should send webhooks for this gateway (known once it listens). */
@@ -47,7 +51,12 @@ export interface RequestServices {
 export interface GraphQLContext extends RequestServices {
   requestId: string;
   log: FastifyBaseLogger;
+  /**
+   * Absent only for the ingest principal, which principal-guard.ts confines to fields that never
+   * read it (ingest mutations, adminUsage, health).
+   */
   partner: AuthenticatedPartner;
+  ingestPrincipal: boolean;
   em: EntityManager;
   services: SharedServices;
 }

@@ -5,6 +5,8 @@ import { atomicTypeResolvers } from '../modules/atomic/type-resolvers.js';
 import { bankingResolvers } from '../modules/banking/resolvers.js';
 import { healthResolvers } from '../modules/health/resolvers.js';
 import { partnerResolvers } from '../modules/partners/resolvers.js';
+import { usageResolvers } from '../modules/usage/resolvers.js';
+import { usageSubscriptionResolvers } from '../modules/usage/subscription-resolvers.js';
 import { userResolvers } from '../modules/users/resolvers.js';
 import { DateScalar, DateTimeScalar, MoneyScalar } from './scalars.js';
 
@@ -18,6 +20,8 @@ const MODULE_RESOLVERS: Resolvers[] = [
   bankingResolvers,
   atomicTypeResolvers,
   atomicRootResolvers,
+  usageResolvers,
+  usageSubscriptionResolvers,
 ];
 
 /** Merges each module's resolver map type by type; two modules defining the same field is a bug. */

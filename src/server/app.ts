@@ -12,9 +12,14 @@ import { PlaidRegistry } from '../upstreams/plaid/plaid-registry.js';
 import { AtomicRegistry } from '../upstreams/atomic/atomic-registry.js';
 import { CompanyMatchCache } from '../modules/atomic/company-cache.js';
 import { registerProviderWebhooks } from './provider-webhooks.js';
+import { registerIngestRoutes } from './ingest-routes.js';
+import { IngestService } from '../modules/usage/ingest-service.js';
+import { PartnerDirectory } from '../modules/usage/partner-directory.js';
+import { createUsageBus } from '../modules/usage/usage-bus.js';
 import { AppError } from '../errors/app-error.js';
 import { registerGraphiqlAssets } from './graphiql.js';
 import { registerGraphql } from './graphql-route.js';
+import { registerSubscriptions } from './subscriptions.js';
 import { registerHealthRoute } from './health-route.js';
 import { sendAppError, sendError, sendInternalError } from './http-errors.js';
 import { requestIdFor } from './request-id.js';
@@ -73,6 +78,7 @@ export async function buildServer({ config, orm, logger, demoKey, localKeyFile }
 
   const cipher = new TokenCipher(config.tokenEncryptionKeys ?? loadOrCreateLocalKey(localKeyFile ?? DEFAULT_LOCAL_KEY_FILE));
   const plaid = new PlaidRegistry(config);
+  const usageBus = createUsageBus(config.redisUrl, app.log);
   const services: SharedServices = {
     config,
     health: new HealthService(orm, config),
@@ -81,16 +87,23 @@ export async function buildServer({ config, orm, logger, demoKey, localKeyFile }
     sync: new SyncEngine(orm, cipher, plaid, app.log, config.database.kind),
     atomic: new AtomicRegistry(config),
     companyCache: new CompanyMatchCache(config.atomic.companyCacheTtlMs),
+    usageBus,
+    ingest: new IngestService(new PartnerDirectory(), (partnerIds) => usageBus.publish(partnerIds)),
     publicUrl: () => config.publicUrl ?? listeningUrl(app),
   };
   app.decorate('services', services);
-  app.addHook('onClose', async () => services.sync.idle());
+  app.addHook('onClose', async () => {
+    await services.sync.idle();
+    await usageBus.close();
+  });
 
   registerHealthRoute(app, services.health);
   registerGraphiqlAssets(app);
-  await registerGraphql(app, services, { defaultApiKey: config.mode === 'sandbox' ? demoKey : undefined });
+  const wsHandler = await registerSubscriptions(app, { services, orm });
+  await registerGraphql(app, services, { defaultApiKey: config.mode === 'sandbox' ? demoKey : undefined }, { wsHandler });
   await app.register(registerRestRoutes, { services });
   await app.register(registerProviderWebhooks, { services });
+  await app.register(registerIngestRoutes, { services });
   return app;
 }
 

@@ -2,11 +2,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PartnerService } from '../modules/partners/partner-service.js';
 import type { AuthenticatedPartner } from '../modules/partners/partner-types.js';
 import { sendError } from './http-errors.js';
+import { ingestSecretMatches, presentedIngestSecret } from './ingest-auth.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** Set by `requireApiKey`; present on every authenticated route. */
     partner?: AuthenticatedPartner;
+    /** Set on /graphql when the caller presented the ingest secret instead of a partner key. */
+    ingestPrincipal?: boolean;
   }
 }
 
@@ -42,4 +45,20 @@ export async function requireApiKey(request: FastifyRequest, reply: FastifyReply
   }
   request.partner = result.partner;
   request.log = request.log.child({ partnerId: result.partner.id, keyPrefix: result.partner.keyPrefix });
+}
+
+/**
+ * /graphql accepts either principal: a partner key, or (server-to-server) the ingest secret for
+ * the ingest mutations and adminUsage. Which root fields each may use is checked in one place,
+ * src/graphql/principal-guard.ts.
+ */
+export function requireGraphqlPrincipal(ingestSecret: string | undefined) {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const key = presentedKey(request);
+    if ((!key || !key.startsWith('afg_')) && ingestSecret && ingestSecretMatches(presentedIngestSecret(request), ingestSecret)) {
+      request.ingestPrincipal = true;
+      return;
+    }
+    await requireApiKey(request, reply);
+  };
 }

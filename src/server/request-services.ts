@@ -13,7 +13,7 @@ import { PayrollService } from '../modules/atomic/payroll-service.js';
 /** Builds the per-request services for an authenticated request (GraphQL context and REST alike). */
 export function requestServices(request: FastifyRequest, shared: SharedServices): RequestServices {
   const partner = request.partner!;
-  const tenant = new TenantScope(request.em, partner.id);
+  const tenant = new TenantScope(request.em, partner.id, shared.ingest);
   const base = shared.publicUrl();
   const banking = new BankingService({
     em: request.em,
@@ -24,6 +24,7 @@ export function requestServices(request: FastifyRequest, shared: SharedServices)
     sync: shared.sync,
     webhookUrl: base ? `${base}/webhooks/plaid` : undefined,
     staleAfterMs: shared.config.transactionsStaleAfterMs,
+    usage: shared.ingest,
     log: request.log,
   });
   const atomicDeps: AtomicDeps = {

@@ -8,7 +8,7 @@ import { upsertAccounts } from './account-rows.js';
 import { AppError, badUserInput } from '../../errors/app-error.js';
 import type { PlaidAdapter } from '../../upstreams/plaid/plaid-adapter.js';
 import type { TenantScope } from '../users/tenant-scope.js';
-import { recordUsageEvents } from '../usage/usage-recorder.js';
+import type { IngestService } from '../usage/ingest-service.js';
 import { institutionOf, toAccountView, toTransactionView, type AccountView, type InstitutionView, type TransactionView } from './banking-views.js';
 import { decodeFeedCursor, decodeListCursor, encodeFeedCursor, encodeListCursor, FEED_START, type FeedPosition } from './feed-cursor.js';
 import type { SyncEngine } from './sync-engine.js';
@@ -25,6 +25,7 @@ export interface BankingDeps {
   sync: SyncEngine;
   webhookUrl: string | undefined;
   staleAfterMs: number;
+  usage: IngestService;
   log: FastifyBaseLogger;
 }
 
@@ -125,7 +126,7 @@ export class BankingService {
       }
       await tx.flush();
       await upsertAccounts(tx, id, user.id, accounts);
-      await recordUsageEvents(tx, [
+      await this.d.usage.recordInternal(tx, [
         {
           partnerId: this.d.partner.id,
           eventType: 'account_link',
@@ -172,7 +173,7 @@ export class BankingService {
       limit: first + 1,
     });
     const page = rows.slice(0, first);
-    await markSurfaced(this.d.em, this.d.partner.id, user.externalUserId, page);
+    await markSurfaced(this.d.em, this.d.partner.id, user.externalUserId, page, this.d.usage);
     const last = page.at(-1);
     return {
       transactions: page.map(toTransactionView),
@@ -210,7 +211,7 @@ export class BankingService {
     const next = last ? { seq: last.changeSeq, id: last.id } : from;
     const inWindow = page.filter((t) => !since || t.date >= since);
     const live = inWindow.filter((t) => !t.removedAt);
-    await markSurfaced(this.d.em, this.d.partner.id, user.externalUserId, live);
+    await markSurfaced(this.d.em, this.d.partner.id, user.externalUserId, live, this.d.usage);
     const nextCursor = encodeFeedCursor(next);
     if (!explicit) await this.storeFeedPosition(user.id, nextCursor);
     return {

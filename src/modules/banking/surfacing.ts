@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { BankTransaction, type BankTransactionEntity } from '../../db/entities/index.js';
-import { recordUsageEvents } from '../usage/usage-recorder.js';
+import type { IngestService } from '../usage/ingest-service.js';
 
 /**
  * The first time a transaction is shown to its partner, one `transaction` usage event is recorded.
@@ -12,6 +12,7 @@ export async function markSurfaced(
   partnerId: string,
   externalUserId: string,
   shown: BankTransactionEntity[],
+  usage: IngestService,
 ): Promise<void> {
   const fresh = shown.filter((t) => !t.surfacedAt);
   if (fresh.length === 0) return;
@@ -27,7 +28,7 @@ export async function markSurfaced(
       .execute('all', false)) as { id: string }[];
     const ids = new Set(flipped.map((r) => r.id));
     const events = fresh.filter((t) => ids.has(t.id));
-    await recordUsageEvents(
+    await usage.recordInternal(
       tx,
       events.map((t) => ({
         partnerId,

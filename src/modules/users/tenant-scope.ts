@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { randomUUID } from 'node:crypto';
 import { EndUser, type EndUserEntity } from '../../db/entities/index.js';
 import { badUserInput } from '../../errors/app-error.js';
-import { recordUsageEvents } from '../usage/usage-recorder.js';
+import type { IngestService } from '../usage/ingest-service.js';
 
 const MAX_USER_ID = 200;
 
@@ -23,6 +23,7 @@ export class TenantScope {
   constructor(
     private readonly em: EntityManager,
     readonly partnerId: string,
+    private readonly usage: IngestService,
   ) {}
 
   /** The partner's user, or null when the partner never used this id (callers then show empty data). */
@@ -41,7 +42,7 @@ export class TenantScope {
       .ignore()
       .execute('run');
     if (result.affectedRows > 0) {
-      await recordUsageEvents(this.em, [
+      await this.usage.recordInternal(this.em, [
         { partnerId: this.partnerId, eventType: 'user_signup', userId: externalUserId, occurredAt: new Date() },
       ]);
     }
