@@ -4,7 +4,7 @@ import type { EmulatorContext } from './context.js';
 import { CallCounter } from './control/calls.js';
 import { FaultRegistry } from './control/faults.js';
 import { controlRoutes } from './control/routes.js';
-import { StalledRequests } from './control/stalls.js';
+import { StalledRequests } from '../shared/stalls.js';
 import { AtomicApiError, errorBody } from './errors.js';
 import { continueWorkflow } from './payroll/workflows.js';
 import { recordLinkedAccountResult } from './payroll/service.js';

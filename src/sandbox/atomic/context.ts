@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { CallCounter } from './control/calls.js';
 import type { FaultRegistry } from './control/faults.js';
-import type { StalledRequests } from './control/stalls.js';
+import type { StalledRequests } from '../shared/stalls.js';
 import type { StateStore } from './state/store.js';
 import type { TaskLifecycle } from './tasks/lifecycle.js';
 import type { TaskRegistry } from './tasks/registry.js';

@@ -4,7 +4,7 @@ import type { EmulatorContext } from './context.js';
 import { CallCounter } from './control/calls.js';
 import { FaultRegistry } from './control/faults.js';
 import { controlRoutes } from './control/routes.js';
-import { StalledRequests } from './control/stalls.js';
+import { StalledRequests } from '../shared/stalls.js';
 import { errorBody, PlaidApiError } from './errors.js';
 import { newRequestId } from './ids.js';
 import { plaidApi } from './routes/index.js';

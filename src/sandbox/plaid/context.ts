@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { CallCounter } from './control/calls.js';
 import type { FaultRegistry } from './control/faults.js';
-import type { StalledRequests } from './control/stalls.js';
+import type { StalledRequests } from '../shared/stalls.js';
 import type { StateStore } from './state/store.js';
 import type { LedgerCache } from './transactions/item-ledger.js';
 import type { WebhookDispatcher } from './webhooks/dispatcher.js';

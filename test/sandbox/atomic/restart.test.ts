@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { atomicClient, control, REFERENCE_USER, startEmulator } from './helpers/emulator.js';
-import { WebhookReceiver } from './helpers/receiver.js';
+import { WebhookReceiver } from '../helpers/receiver.js';
 
 type Json = Record<string, unknown>;
 const QUEUED_TASK = '65b3f3c8b871a9626c36d211';
@@ -13,7 +13,7 @@ describe('Atomic emulator: state survives a restart', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'atomic-emulator-state-'));
-    receiver = await new WebhookReceiver().start();
+    receiver = await new WebhookReceiver('/atomic/webhooks').start();
   });
   afterAll(async () => {
     await receiver.close();

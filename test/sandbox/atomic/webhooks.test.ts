@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { verifyWebhook, type RunningAtomicEmulator } from '../../../src/sandbox/atomic/index.js';
 import { API_SECRET, atomicClient, control, REFERENCE_USER, startEmulator } from './helpers/emulator.js';
 import type { AtomicApi } from './helpers/emulator.js';
-import { WebhookReceiver } from './helpers/receiver.js';
+import { WebhookReceiver } from '../helpers/receiver.js';
 
 type Json = Record<string, unknown>;
 /** The reference user's seeded tasks, one per status (ids from src/sandbox/atomic/reference/tasks.ts). */
@@ -20,7 +20,7 @@ describe('Atomic emulator: task status changes and webhooks', () => {
   let api: AtomicApi;
 
   beforeAll(async () => {
-    receiver = await new WebhookReceiver().start();
+    receiver = await new WebhookReceiver('/atomic/webhooks').start();
     emulator = await startEmulator();
     api = atomicClient(emulator.url);
   });
@@ -131,7 +131,7 @@ describe('Atomic emulator: task status changes and webhooks', () => {
 
 describe('Atomic emulator: webhook URL option and download URL expiry', () => {
   it('takes the webhook URL from its options; download URLs stop working after an hour', async () => {
-    const receiver = await new WebhookReceiver().start();
+    const receiver = await new WebhookReceiver('/atomic/webhooks').start();
     let clock = new Date('2025-03-03T10:00:00.000Z');
     const emulator = await startEmulator({ webhookUrl: receiver.url, now: () => clock });
     try {

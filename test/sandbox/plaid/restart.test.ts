@@ -4,7 +4,7 @@ import path from 'node:path';
 import { decodeProtectedHeader } from 'jose';
 import { CountryCode, Products, SandboxItemFireWebhookRequestWebhookCodeEnum } from 'plaid';
 import { linkItem, plaidClient, startEmulator, syncAll } from './helpers/emulator.js';
-import { WebhookReceiver } from './helpers/receiver.js';
+import { WebhookReceiver } from '../helpers/receiver.js';
 
 describe('Plaid emulator: state survives a restart', () => {
   let dir: string;
@@ -12,7 +12,7 @@ describe('Plaid emulator: state survives a restart', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'plaid-emulator-state-'));
-    receiver = await new WebhookReceiver().start();
+    receiver = await new WebhookReceiver('/plaid/webhooks').start();
   });
   afterAll(async () => {
     await receiver.close();
@@ -24,7 +24,6 @@ describe('Plaid emulator: state survives a restart', () => {
     const first = await startEmulator({ stateFile });
     const client1 = plaidClient(first.url);
     const { accessToken, itemId } = await linkItem(client1, { options: { webhook: receiver.url } });
-    const accounts1 = (await client1.accountsGet({ access_token: accessToken })).data.accounts;
     const initial = await syncAll(client1, accessToken, 500);
     await client1.sandboxTransactionsCreate({
       access_token: accessToken,
@@ -43,6 +42,8 @@ describe('Plaid emulator: state survives a restart', () => {
       products: [Products.Transactions],
       webhook: receiver.url,
     });
+    // Read last: appending transactions moves the Item's update time, which accounts report.
+    const accounts1 = (await client1.accountsGet({ access_token: accessToken })).data.accounts;
     await first.close();
 
     // Written atomically and privately: no temp file left behind, readable only by the owner.

@@ -3,7 +3,7 @@ import { decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
 import { SandboxItemFireWebhookRequestWebhookCodeEnum, type PlaidApi } from 'plaid';
 import type { RunningPlaidEmulator } from '../../../src/sandbox/plaid/index.js';
 import { control, linkItem, plaidClient, startEmulator } from './helpers/emulator.js';
-import { WebhookReceiver } from './helpers/receiver.js';
+import { WebhookReceiver } from '../helpers/receiver.js';
 import { PlaidSpec } from './helpers/spec.js';
 
 /**
@@ -37,7 +37,7 @@ describe('Plaid emulator: webhooks', () => {
   beforeAll(async () => {
     emulator = await startEmulator();
     client = plaidClient(emulator.url, { spec });
-    receiver = await new WebhookReceiver().start();
+    receiver = await new WebhookReceiver('/plaid/webhooks').start();
   });
   afterAll(async () => {
     await emulator.close();

@@ -1,79 +1,19 @@
-import type { FastifyBaseLogger } from 'fastify';
+import { WebhookDispatcher as SharedDispatcher, type DispatcherOptions } from '../../shared/webhook-dispatcher.js';
 import type { WebhookSigner } from './signer.js';
 
-export interface WebhookDelivery {
-  url: string;
-  /** HTTP status the receiver answered with; null when it could not be reached. */
-  status: number | null;
-  /** The payload as sent (parsed back from the exact body bytes). */
-  body: unknown;
-  /** When the attempt finished, ISO timestamp. */
-  at: string;
-  error?: string;
-}
+export type { WebhookDelivery } from '../../shared/webhook-dispatcher.js';
 
-interface DispatcherOptions {
-  now: () => Date;
-  log: FastifyBaseLogger;
-  timeoutMs?: number;
-  /** How many recent deliveries the control API shows. */
-  keep?: number;
-}
-
-/**
- * Posts signed webhooks. Best effort, like any webhook sender: one attempt, failures are logged and
- * recorded, never thrown. In-flight deliveries are aborted when the emulator closes.
- */
-export class WebhookDispatcher {
-  private readonly recent: WebhookDelivery[] = [];
-  private readonly inFlight = new Set<AbortController>();
-
-  constructor(
-    private readonly signer: WebhookSigner,
-    private readonly options: DispatcherOptions,
-  ) {}
-
-  deliveries(): WebhookDelivery[] {
-    return [...this.recent];
-  }
-
-  clear(): void {
-    this.recent.length = 0;
-  }
-
-  async send(url: string, payload: object): Promise<WebhookDelivery> {
-    // Plaid sends pretty-printed JSON; the signature covers these exact bytes.
-    const body = JSON.stringify(payload, null, 2);
-    const controller = new AbortController();
-    this.inFlight.add(controller);
-    const timer = setTimeout(() => controller.abort(), this.options.timeoutMs ?? 5000);
-    let delivery: WebhookDelivery;
-    try {
-      const jwt = await this.signer.sign(body, this.options.now());
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'plaid-verification': jwt, 'user-agent': 'Plaid Verifier' },
-        body,
-        signal: controller.signal,
-      });
-      // Drain the answer so the connection can be reused or closed.
-      await response.arrayBuffer().catch(() => undefined);
-      delivery = { url, status: response.status, body: payload, at: this.options.now().toISOString() };
-      if (!response.ok) this.options.log.warn({ url, status: response.status }, 'plaid emulator: webhook answered with an error');
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      delivery = { url, status: null, body: payload, at: this.options.now().toISOString(), error: message };
-      this.options.log.warn({ url, err: message }, 'plaid emulator: webhook delivery failed');
-    } finally {
-      clearTimeout(timer);
-      this.inFlight.delete(controller);
-    }
-    this.recent.push(delivery);
-    if (this.recent.length > (this.options.keep ?? 100)) this.recent.shift();
-    return delivery;
-  }
-
-  close(): void {
-    for (const controller of this.inFlight) controller.abort();
+/** Plaid's webhooks: a JWT over the exact body in `Plaid-Verification`. */
+export class WebhookDispatcher extends SharedDispatcher {
+  constructor(signer: WebhookSigner, options: DispatcherOptions) {
+    super(
+      {
+        // Plaid sends pretty-printed JSON; the signature covers these exact bytes.
+        serialize: (payload) => JSON.stringify(payload, null, 2),
+        headersFor: async (body, now) => ({ 'plaid-verification': await signer.sign(body, now), 'user-agent': 'Plaid Verifier' }),
+        logPrefix: 'plaid emulator',
+      },
+      options,
+    );
   }
 }

@@ -14,6 +14,9 @@ export class WebhookReceiver {
   private server: Server | undefined;
   url = '';
 
+  /** `path` only shapes `url` (e.g. `/plaid/webhooks`): the server answers on any path. */
+  constructor(private readonly path: string) {}
+
   async start(status = 200): Promise<this> {
     this.server = createServer((request, response) => {
       const chunks: Buffer[] = [];
@@ -25,7 +28,7 @@ export class WebhookReceiver {
       });
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/plaid/webhooks`;
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}${this.path}`;
     return this;
   }
 
