@@ -59,7 +59,8 @@ export class UsageService {
 
     const [totals, active, institutions, categories, series] = await Promise.all([
       run(`select event_type, count(*) as n, coalesce(sum(amount_cents), 0) as amount from usage_events where ${where} group by event_type`),
-      run(`select count(distinct user_id) as n from usage_events where ${where}`),
+      // The same user id under two partners is two users (matters for the all-partner admin report).
+      run(`select count(distinct ${pg ? "partner_id::text || ':' || user_id" : "partner_id || ':' || user_id"}) as n from usage_events where ${where}`),
       run(`select institution, count(*) as n from usage_events where ${where} and event_type = 'account_link' group by institution order by n desc`),
       run(`select category, count(*) as n, coalesce(sum(amount_cents), 0) as amount from usage_events where ${where} and event_type = 'transaction' group by category order by n desc`),
       run(`select ${bucket} as bucket, event_type, count(*) as n, coalesce(sum(amount_cents), 0) as amount from usage_events where ${where} group by 1, 2 order by 1`),
