@@ -3,9 +3,9 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { ViewerModel } from '../modules/partners/partner-types.js';
 import type { HealthReport } from '../modules/health/health-service.js';
 import type { UserModel } from '../modules/users/user-model.js';
+import type { AtomicTaskStatusInfo, AtomicCompany, AtomicConnector, AtomicTask, AtomicDepositData, AtomicTaskWorkflow, AtomicPrescreenResult, AtomicPublicToken, AtomicPayLinkAccount, AtomicPayLinkAccountData, AtomicAction, AtomicPayLinkIdentity, AtomicPaymentMethod, AtomicFinancialTransaction, AtomicRecurringFinancialTransaction, AtomicBillingHistoryEntry, AtomicBillItem, AtomicBillProfile, AtomicUsage, AtomicPlan, AtomicPendingChange, AtomicActionHistoryEntry, AtomicPayrollSource, AtomicFile, AtomicPostalAddress, AtomicEmployer, AtomicStatementEarning, AtomicStatementDeduction, AtomicNetAmountAdjustment, AtomicW2ParsedData, AtomicW2EmployeeName, AtomicTaxNameAddress, AtomicW2Code, AtomicW2Other, AtomicW2StateTax, AtomicW2LocalTax, AtomicLinkedAccount } from '../upstreams/atomic/atomic-wire.js';
 import type { UsageReportModel, UsageBucketModel } from '../modules/usage/usage-service.js';
 import type { AccountView, TransactionView, InstitutionView } from '../modules/banking/banking-views.js';
-import type { AtomicCompany, AtomicConnector, AtomicTask, AtomicDepositData, AtomicTaskWorkflow, AtomicPrescreenResult, AtomicPublicToken, AtomicPayLinkAccount, AtomicPayLinkAccountData, AtomicAction, AtomicPayLinkIdentity, AtomicPaymentMethod, AtomicFinancialTransaction, AtomicRecurringFinancialTransaction, AtomicBillingHistoryEntry, AtomicBillItem, AtomicBillProfile, AtomicUsage, AtomicPlan, AtomicPendingChange, AtomicActionHistoryEntry, AtomicPayrollSource, AtomicFile, AtomicPostalAddress, AtomicEmployer, AtomicStatementEarning, AtomicStatementDeduction, AtomicNetAmountAdjustment, AtomicW2ParsedData, AtomicW2EmployeeName, AtomicTaxNameAddress, AtomicW2Code, AtomicW2Other, AtomicW2StateTax, AtomicW2LocalTax, AtomicLinkedAccount } from '../upstreams/atomic/atomic-wire.js';
 import type { BillModel, EmploymentItem, IncomeItem, IdentityItem, StatementItem, TimesheetItem, TaxItem, DepositAccountItem } from '../modules/atomic/type-resolvers.js';
 import type { GraphQLContext } from '../graphql/context.js';
 export type Maybe<T> = T | null;
@@ -949,6 +949,8 @@ export type Query = {
   paylinkAccount?: Maybe<PayLinkAccount>;
   /** A task by Atomic's task id; null when it does not exist. */
   task?: Maybe<Task>;
+  /** Live status of one of your users' tasks (GET /task/:taskId/status); null for a task that is not yours. */
+  taskStatus?: Maybe<TaskStatusReport>;
   /**
    * Added, modified and removed transactions since `cursor`. Without a cursor it resumes from the
    * position this partner last read for the user, and stores the new position.
@@ -990,6 +992,11 @@ export type QueryPaylinkAccountArgs = {
 
 
 export type QueryTaskArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryTaskStatusArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1175,6 +1182,15 @@ export type TaskStatus =
   | 'PROCESSING'
   | 'QUEUED'
   | 'RETRY';
+
+/** A task's live status, read from Atomic's status endpoint. */
+export type TaskStatusReport = {
+  __typename?: 'TaskStatusReport';
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  failReason?: Maybe<Scalars['String']['output']>;
+  payrollDataAvailable?: Maybe<Scalars['Boolean']['output']>;
+  status: TaskStatus;
+};
 
 /** A sequence of tasks run together (every task belongs to one). */
 export type TaskWorkflow = {
@@ -1652,6 +1668,7 @@ export type ResolversTypes = ResolversObject<{
   Task: ResolverTypeWrapper<AtomicTask>;
   TaskMetadataEntry: ResolverTypeWrapper<TaskMetadataEntry>;
   TaskStatus: TaskStatus;
+  TaskStatusReport: ResolverTypeWrapper<AtomicTaskStatusInfo>;
   TaskWorkflow: ResolverTypeWrapper<AtomicTaskWorkflow>;
   TaskWorkflowStepAction: TaskWorkflowStepAction;
   TaskWorkflowTaskInput: TaskWorkflowTaskInput;
@@ -1752,6 +1769,7 @@ export type ResolversParentTypes = ResolversObject<{
   SuggestionReviewInput: SuggestionReviewInput;
   Task: AtomicTask;
   TaskMetadataEntry: TaskMetadataEntry;
+  TaskStatusReport: AtomicTaskStatusInfo;
   TaskWorkflow: AtomicTaskWorkflow;
   TaskWorkflowTaskInput: TaskWorkflowTaskInput;
   TaxDocument: TaxItem;
@@ -2151,6 +2169,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   health?: Resolver<ResolversTypes['Health'], ParentType, ContextType>;
   paylinkAccount?: Resolver<Maybe<ResolversTypes['PayLinkAccount']>, ParentType, ContextType, RequireFields<QueryPaylinkAccountArgs, 'id' | 'userId'>>;
   task?: Resolver<Maybe<ResolversTypes['Task']>, ParentType, ContextType, RequireFields<QueryTaskArgs, 'id'>>;
+  taskStatus?: Resolver<Maybe<ResolversTypes['TaskStatusReport']>, ParentType, ContextType, RequireFields<QueryTaskStatusArgs, 'id'>>;
   transactionUpdates?: Resolver<ResolversTypes['TransactionUpdates'], ParentType, ContextType, RequireFields<QueryTransactionUpdatesArgs, 'limit' | 'userId'>>;
   usage?: Resolver<ResolversTypes['UsageReport'], ParentType, ContextType, RequireFields<QueryUsageArgs, 'from' | 'granularity' | 'to'>>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
@@ -2232,6 +2251,13 @@ export type TaskResolvers<ContextType = GraphQLContext, ParentType extends Resol
 export type TaskMetadataEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TaskMetadataEntry'] = ResolversParentTypes['TaskMetadataEntry']> = ResolversObject<{
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type TaskStatusReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TaskStatusReport'] = ResolversParentTypes['TaskStatusReport']> = ResolversObject<{
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  failReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  payrollDataAvailable?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['TaskStatus'], ParentType, ContextType>;
 }>;
 
 export type TaskWorkflowResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TaskWorkflow'] = ResolversParentTypes['TaskWorkflow']> = ResolversObject<{
@@ -2456,6 +2482,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Subscription?: SubscriptionResolvers<ContextType>;
   Task?: TaskResolvers<ContextType>;
   TaskMetadataEntry?: TaskMetadataEntryResolvers<ContextType>;
+  TaskStatusReport?: TaskStatusReportResolvers<ContextType>;
   TaskWorkflow?: TaskWorkflowResolvers<ContextType>;
   TaxDocument?: TaxDocumentResolvers<ContextType>;
   TaxNameAddress?: TaxNameAddressResolvers<ContextType>;

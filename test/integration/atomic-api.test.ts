@@ -101,6 +101,9 @@ describe.each(DIALECTS)('Atomic PayLink and UserLink through GraphQL (%s)', (dia
     for (const t of completed.user.tasks) expect(t.status).toBe('COMPLETED');
     const stranger = await ok(`{ task(id: "${tasks[0].id}") { id } }`, otherKey);
     expect(stranger.task).toBeNull();
+    const live = await ok(`{ taskStatus(id: "${tasks[0].id}") { status createdAt failReason payrollDataAvailable } }`);
+    expect(live.taskStatus.status).toBe(task.task.status);
+    expect((await ok(`{ taskStatus(id: "${tasks[0].id}") { status } }`, otherKey)).taskStatus).toBeNull();
     // A real file: a pay statement's paystub, read through the task that produced it.
     const stmts = await ok('{ user(id: "usr_atomic") { payroll { statements { paystub { id } source { taskId } } } } }');
     const withStub = stmts.user.payroll.statements.find((s: { paystub: { id: string } | null; source: { taskId: string | null } }) => s.paystub && s.source.taskId);

@@ -30,6 +30,8 @@ import type {
   AtomicTask,
   AtomicTaskDetails,
   AtomicTaskDetailsResponse,
+  AtomicTaskStatusInfo,
+  AtomicTaskStatusResponse,
   AtomicTaskWorkflowCreated,
   AtomicTaskWorkflowRequest,
   AtomicTaskWorkflowResponse,
@@ -184,6 +186,14 @@ export class AtomicAccessService {
     const task = res?.data.task;
     if (!task || !(await this.d.identity.ownedByPartner(task.user.identifier, this.d.partnerId))) return null;
     return task;
+  }
+
+  /** Live status, after the same ownership check as task() (the status answer names no user). */
+  async taskStatus(taskId: string): Promise<AtomicTaskStatusInfo | null> {
+    if (!(await this.task(taskId))) return null;
+    const res = await this.d.atomic().get<AtomicTaskStatusResponse>(`task/${encodeURIComponent(taskId)}/status`);
+    // 2022-12-02 wraps it as { data: { task } }; older versions answer it bare.
+    return 'data' in res ? res.data.task : res;
   }
 
   async fileUrl(taskId: string, fileId: string): Promise<string> {

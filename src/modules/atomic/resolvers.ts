@@ -1,4 +1,5 @@
 import type { Resolvers } from '../../generated/graphql.js';
+import { atomicEnums } from './type-resolvers.js';
 
 /**
  * Root and user-level Atomic fields: thin calls into the request's Atomic services. Object-type
@@ -8,6 +9,7 @@ export const atomicRootResolvers: Resolvers = {
   Query: {
     companies: (_p, args, ctx) => ctx.atomic.access.companies(args),
     task: (_p, { id }, ctx) => ctx.atomic.access.task(id),
+    taskStatus: (_p, { id }, ctx) => ctx.atomic.access.taskStatus(id),
     paylinkAccount: (_p, { userId, id }, ctx) => ctx.atomic.paylink.account(userId, id),
     actionHistory: (_p, { userId, accountId }, ctx) => ctx.atomic.paylink.actionHistory(userId, accountId),
   },
@@ -38,6 +40,9 @@ export const atomicRootResolvers: Resolvers = {
     taxes: (user, { linkedAccount }, ctx) => ctx.atomic.payroll.taxes(user.externalId, linkedAccount),
     depositAccounts: (user, { linkedAccount }, ctx) => ctx.atomic.payroll.depositAccounts(user.externalId, linkedAccount),
     linkedAccounts: (user, _args, ctx) => ctx.atomic.payroll.linkedAccounts(user.externalId),
+  },
+  TaskStatusReport: {
+    status: (s) => atomicEnums.taskStatus.toGraphQL(s.status) ?? 'ERROR',
   },
   Task: {
     fileUrl: (task, { fileId }, ctx) => ctx.atomic.access.fileUrl(task._id, fileId),
