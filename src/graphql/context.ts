@@ -10,11 +10,11 @@ import type { AuthenticatedPartner } from '../modules/partners/partner-types.js'
 import type { TenantScope } from '../modules/users/tenant-scope.js';
 import type { AtomicAccessService } from '../modules/atomic/atomic-access-service.js';
 import type { CompanyMatchCache } from '../modules/atomic/company-cache.js';
-import type { FoundCompany } from '../modules/atomic/company-loaders.js';
 import type { PayLinkService } from '../modules/atomic/paylink-service.js';
 import type { PayrollService } from '../modules/atomic/payroll-service.js';
 import type { AtomicLoaders } from '../modules/atomic/type-resolvers.js';
 import type { AtomicRegistry } from '../upstreams/atomic/atomic-registry.js';
+import type { AtomicCompany } from '../upstreams/atomic/atomic-wire.js';
 import type { IngestService } from '../modules/usage/ingest-service.js';
 import type { UsageBus } from '../modules/usage/usage-bus.js';
 import type { PlaidRegistry } from '../upstreams/plaid/plaid-registry.js';
@@ -30,7 +30,7 @@ export interface SharedServices {
   ingest: IngestService;
   usageBus: UsageBus;
   /** find-company answers per merchant, across requests (TTL from COMPANY_CACHE_TTL_SECONDS). */
-  companyCache: CompanyMatchCache<FoundCompany>;
+  companyCache: CompanyMatchCache<AtomicCompany>;
   /** Where providers should send webhooks for this gateway (known once it listens). */
   publicUrl: () => string | undefined;
 }

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { AtomicAdapter } from '../../upstreams/atomic/atomic-adapter.js';
 import type { AtomicCompany, AtomicPayLinkAccount, AtomicPayLinkAccountResponse } from '../../upstreams/atomic/atomic-wire.js';
 import type { CompanyMatchCache } from './company-cache.js';
-import { createCompanyForDescriptionLoader, type FoundCompany } from './company-loaders.js';
+import { createCompanyForDescriptionLoader } from './company-loaders.js';
 import type { AtomicLoaders } from './type-resolvers.js';
 
 /**
@@ -12,13 +12,13 @@ import type { AtomicLoaders } from './type-resolvers.js';
  */
 export function createAtomicLoaders(
   atomic: () => AtomicAdapter,
-  cache: CompanyMatchCache<FoundCompany>,
+  cache: CompanyMatchCache<AtomicCompany>,
   cacheScope: string,
   batchLimit: number,
 ): AtomicLoaders {
   return {
     companyById: new DataLoader<string, AtomicCompany | null>(async (ids) => ids.map(() => null)),
-    companyForDescription: createCompanyForDescriptionLoader(atomic, cache, cacheScope, batchLimit) as DataLoader<string, AtomicCompany | null>,
+    companyForDescription: createCompanyForDescriptionLoader(atomic, cache, cacheScope, batchLimit),
     paylinkAccountById: new DataLoader<string, AtomicPayLinkAccount | null>((ids) =>
       Promise.all(
         ids.map((id) =>

@@ -1,17 +1,7 @@
 import DataLoader from 'dataloader';
 import type { AtomicAdapter } from '../../upstreams/atomic/atomic-adapter.js';
+import type { AtomicCompany, AtomicFindCompanyResponse } from '../../upstreams/atomic/atomic-wire.js';
 import { CompanyMatchCache } from './company-cache.js';
-
-/** The part of Atomic's company object the enrichment join needs; the full type is in atomic-wire.ts. */
-export interface FoundCompany {
-  _id: string;
-  name?: string;
-  [field: string]: unknown;
-}
-
-interface FindCompanyResponse {
-  data: { financialTransactions: { identifier: string; description: string; company?: FoundCompany }[] };
-}
 
 export const FIND_COMPANY_PATH = 'pay-link/financial-transactions/find-company';
 
@@ -22,17 +12,17 @@ export const FIND_COMPANY_PATH = 'pay-link/financial-transactions/find-company';
  */
 export function createCompanyForDescriptionLoader(
   atomic: () => AtomicAdapter,
-  cache: CompanyMatchCache<FoundCompany>,
+  cache: CompanyMatchCache<AtomicCompany>,
   cacheScope: string,
   batchLimit: number,
-): DataLoader<string, FoundCompany | null> {
-  return new DataLoader<string, FoundCompany | null, string>(
+): DataLoader<string, AtomicCompany | null> {
+  return new DataLoader<string, AtomicCompany | null, string>(
     async (descriptions) => {
       const keyOf = (d: string) => `${cacheScope}|${CompanyMatchCache.normalise(d)}`;
       const misses = [...new Set(descriptions.filter((d) => !cache.get(keyOf(d)).hit).map(CompanyMatchCache.normalise))];
       for (let i = 0; i < misses.length; i += batchLimit) {
         const chunk = misses.slice(i, i + batchLimit);
-        const res = await atomic().post<FindCompanyResponse>(
+        const res = await atomic().post<AtomicFindCompanyResponse>(
           FIND_COMPANY_PATH,
           { financialTransactions: chunk.map((description, n) => ({ identifier: String(n), description })) },
           { readOnly: true },
