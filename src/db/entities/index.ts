@@ -8,8 +8,9 @@ import { Partner } from './partner.entity.js';
 import { PlaidItem } from './plaid-item.entity.js';
 import { TransactionFeedCursor } from './transaction-feed-cursor.entity.js';
 import { UsageEvent } from './usage-event.entity.js';
+import { UsageHourlyRollup, UsageUserMonth } from './usage-rollup.entity.js';
 
-export { ApiKey, AtomicPublicToken, AtomicUser, BankAccount, BankTransaction, EndUser, Partner, PlaidItem, TransactionFeedCursor, UsageEvent };
+export { ApiKey, AtomicPublicToken, AtomicUser, BankAccount, BankTransaction, EndUser, Partner, PlaidItem, TransactionFeedCursor, UsageEvent, UsageHourlyRollup, UsageUserMonth };
 export type { ApiKeyEntity } from './api-key.entity.js';
 export type { AtomicPublicTokenEntity } from './atomic-public-token.entity.js';
 export type { AtomicUserEntity } from './atomic-user.entity.js';
@@ -20,6 +21,7 @@ export type { PartnerEntity } from './partner.entity.js';
 export type { PlaidItemEntity } from './plaid-item.entity.js';
 export type { TransactionFeedCursorEntity } from './transaction-feed-cursor.entity.js';
 export type { UsageEventEntity } from './usage-event.entity.js';
+export type { UsageHourlyRollupEntity, UsageUserMonthEntity } from './usage-rollup.entity.js';
 
 /** Every entity the ORM knows; new domains add theirs here. */
-export const ALL_ENTITIES = [Partner, ApiKey, EndUser, PlaidItem, BankAccount, BankTransaction, TransactionFeedCursor, UsageEvent, AtomicUser, AtomicPublicToken];
+export const ALL_ENTITIES = [Partner, ApiKey, EndUser, PlaidItem, BankAccount, BankTransaction, TransactionFeedCursor, UsageEvent, UsageHourlyRollup, UsageUserMonth, AtomicUser, AtomicPublicToken];

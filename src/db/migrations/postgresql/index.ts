@@ -4,10 +4,12 @@ import { Migration20261122023840_initial } from './Migration20261122023840_initi
 import { Migration20261122030746_banking } from './Migration20261122030746_banking.js';
 import { Migration20261122035443_atomic } from './Migration20261122035443_atomic.js';
 import { Migration20261122043725_usage_indexes } from './Migration20261122043725_usage_indexes.js';
+import { Migration20261122052349_usage_rollups } from './Migration20261122052349_usage_rollups.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122023840_initial', class: Migration20261122023840_initial },
   { name: 'Migration20261122030746_banking', class: Migration20261122030746_banking },
   { name: 'Migration20261122035443_atomic', class: Migration20261122035443_atomic },
   { name: 'Migration20261122043725_usage_indexes', class: Migration20261122043725_usage_indexes },
+  { name: 'Migration20261122052349_usage_rollups', class: Migration20261122052349_usage_rollups },
 ];
