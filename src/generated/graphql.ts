@@ -7,6 +7,9 @@ import type { AtomicTaskStatusInfo, AtomicCompany, AtomicConnector, AtomicTask, 
 import type { UsageReportModel, UsageBucketModel } from '../modules/usage/usage-service.js';
 import type { AccountView, TransactionView, InstitutionView } from '../modules/banking/banking-views.js';
 import type { BillModel, EmploymentItem, IncomeItem, IdentityItem, StatementItem, TimesheetItem, TaxItem, DepositAccountItem } from '../modules/atomic/type-resolvers.js';
+import type { SafeToSpendResult } from '../modules/insights/safe-to-spend-result.js';
+import type { BreakdownFigures, CountedBill } from '../modules/insights/safe-to-spend.js';
+import type { Forecast, ForecastDay, ForecastAlert, ForecastRecurring } from '../modules/insights/forecast/types.js';
 import type { GraphQLContext } from '../graphql/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -222,6 +225,15 @@ export type BillProfile = {
   name?: Maybe<Scalars['String']['output']>;
 };
 
+/** Where a bill in the breakdown came from. */
+export type BillSource =
+  /** Given in the calculation's input. */
+  | 'INPUT'
+  /** A PayLink bill (Atomic) due within the period. */
+  | 'PAYLINK'
+  /** A recurring outflow detected in the user's transactions that no PayLink bill already covers. */
+  | 'TRANSACTIONS';
+
 /** A resource the bill limits (data, minutes, …) and how much of it was used this cycle. */
 export type BillUsage = {
   __typename?: 'BillUsage';
@@ -238,11 +250,61 @@ export type BillingCycle =
   | 'EVERY_THREE_MONTHS'
   | 'MONTHLY';
 
+export type Cadence =
+  | 'ANNUAL'
+  | 'BIWEEKLY'
+  | 'MONTHLY'
+  | 'QUARTERLY'
+  | 'SEMI_MONTHLY'
+  | 'WEEKLY';
+
 export type CardBrand =
   | 'AMERICAN_EXPRESS'
   | 'DISCOVER'
   | 'MASTERCARD'
   | 'VISA';
+
+export type CashflowAlert = {
+  __typename?: 'CashflowAlert';
+  amount: Scalars['Money']['output'];
+  date: Scalars['Date']['output'];
+  message: Scalars['String']['output'];
+  type: CashflowAlertType;
+};
+
+export type CashflowAlertType =
+  /** A bill falls due on a day the projected balance before it cannot cover it. */
+  | 'BILL_AT_RISK'
+  /** The projected balance falls below the low-balance threshold. */
+  | 'LOW_BALANCE'
+  /** The projected balance falls below zero. */
+  | 'OVERDRAFT';
+
+export type CashflowDay = {
+  __typename?: 'CashflowDay';
+  /** Projected end-of-day balance. */
+  balance: Scalars['Money']['output'];
+  date: Scalars['Date']['output'];
+  inflow: Scalars['Money']['output'];
+  outflow: Scalars['Money']['output'];
+};
+
+/** A day-by-day projection of the user's depository balance (docs/forecast.md has the model). */
+export type CashflowForecast = {
+  __typename?: 'CashflowForecast';
+  alerts: Array<CashflowAlert>;
+  /** The last day of known data; the projection starts the day after. */
+  asOf: Scalars['Date']['output'];
+  /** Calibrated on the backtest: see docs/forecast.md for what it estimates. */
+  confidence: Scalars['Float']['output'];
+  daily: Array<CashflowDay>;
+  horizonDays: Scalars['Int']['output'];
+  projectedEndBalance: Scalars['Money']['output'];
+  projectedMinBalance: Scalars['Money']['output'];
+  projectedMinDate: Scalars['Date']['output'];
+  recurring: Array<RecurringFlow>;
+  startingBalance: Scalars['Money']['output'];
+};
 
 export type CategoryTotal = {
   __typename?: 'CategoryTotal';
@@ -543,6 +605,11 @@ export type Mutation = {
   linkAccounts: LinkAccountsPayload;
   /** Predicts the user's chance of success with an employer before starting a task (beta). */
   prescreen: PrescreenResult;
+  /**
+   * Calculates from explicit inputs, stores the result as the user's `latestSafeToSpend`, and emits a
+   * `calculation.updated` event (stored in the outbox in the same transaction, for webhook delivery).
+   */
+  recordSafeToSpend: SafeToSpend;
   /** Marks a savings suggestion as not interesting (it is filtered out afterwards). */
   reviewSuggestion: Scalars['Boolean']['output'];
   /** Revokes a public token. */
@@ -614,6 +681,13 @@ export type MutationLinkAccountsArgs = {
 /** Root of every mutation; other domains extend it. */
 export type MutationPrescreenArgs = {
   input: PrescreenInput;
+};
+
+
+/** Root of every mutation; other domains extend it. */
+export type MutationRecordSafeToSpendArgs = {
+  input: SafeToSpendInput;
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -947,6 +1021,8 @@ export type Query = {
   health: Health;
   /** One PayLink account of the user; null when it does not exist. */
   paylinkAccount?: Maybe<PayLinkAccount>;
+  /** The safe-to-spend calculation from explicit inputs. Nothing is stored. */
+  safeToSpend: SafeToSpend;
   /** A task by Atomic's task id; null when it does not exist. */
   task?: Maybe<Task>;
   /** Live status of one of your users' tasks (GET /task/:taskId/status); null for a task that is not yours. */
@@ -991,6 +1067,11 @@ export type QueryPaylinkAccountArgs = {
 };
 
 
+export type QuerySafeToSpendArgs = {
+  input: SafeToSpendInput;
+};
+
+
 export type QueryTaskArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1028,6 +1109,21 @@ export type RecurringFinancialTransaction = {
   type?: Maybe<RecurringTransactionType>;
 };
 
+export type RecurringFlow = {
+  __typename?: 'RecurringFlow';
+  /** Signed: money in is positive, money out negative. */
+  amount: Scalars['Money']['output'];
+  cadence?: Maybe<Cadence>;
+  name: Scalars['String']['output'];
+  nextDate: Scalars['Date']['output'];
+  source: RecurringSource;
+};
+
+export type RecurringSource =
+  | 'PAYLINK'
+  | 'PAYROLL'
+  | 'TRANSACTIONS';
+
 export type RecurringTransactionType =
   | 'INCOMING'
   | 'OUTGOING';
@@ -1035,6 +1131,67 @@ export type RecurringTransactionType =
 export type RemovedTransaction = {
   __typename?: 'RemovedTransaction';
   transactionId: Scalars['ID']['output'];
+};
+
+export type SafeToSpend = {
+  __typename?: 'SafeToSpend';
+  breakdown: SafeToSpendBreakdown;
+  calculatedAt: Scalars['DateTime']['output'];
+  calculationId: Scalars['ID']['output'];
+  /** The pool spread over the period, rounded down to the cent. */
+  dailyAllowance: Scalars['Money']['output'];
+  /** True when calculated with a test (sandbox) key. */
+  isSandbox: Scalars['Boolean']['output'];
+  /** The discretionary pool for the whole period. */
+  monthlySafeToSpend: Scalars['Money']['output'];
+  /** Equal to the daily allowance. */
+  safeToSpendToday: Scalars['Money']['output'];
+  /** How much the bills and commitments exceed the cash after the buffer; 0 when they fit. */
+  shortfall: Scalars['Money']['output'];
+};
+
+export type SafeToSpendBill = {
+  __typename?: 'SafeToSpendBill';
+  amount: Scalars['Money']['output'];
+  dueInDays: Scalars['Int']['output'];
+  name?: Maybe<Scalars['String']['output']>;
+  source: BillSource;
+};
+
+export type SafeToSpendBreakdown = {
+  __typename?: 'SafeToSpendBreakdown';
+  /** Every bill counted, soonest first, with its source. */
+  bills: Array<SafeToSpendBill>;
+  /** Cash balance minus the cash buffer (negative when the balance is below the buffer). */
+  cashAfterBuffer: Scalars['Money']['output'];
+  daysInPeriod: Scalars['Int']['output'];
+  debtCommitments: Scalars['Money']['output'];
+  /** cashAfterBuffer − bills − savings − debt, never below 0 (see `shortfall`). */
+  discretionaryPool: Scalars['Money']['output'];
+  savingsCommitments: Scalars['Money']['output'];
+  /** Bills due within the period. */
+  upcomingBillsTotal: Scalars['Money']['output'];
+};
+
+/**
+ * The safe-to-spend calculation's inputs, as in the AtlasForge reference (README, "Safe-to-spend", has the
+ * formula and rounding). Amounts must not be negative; `daysInPeriod` is 1..366.
+ */
+export type SafeToSpendInput = {
+  cashBalance: Scalars['Money']['input'];
+  cashBuffer?: Scalars['Money']['input'];
+  daysInPeriod?: Scalars['Int']['input'];
+  debtCommitments?: Scalars['Money']['input'];
+  savingsCommitments?: Scalars['Money']['input'];
+  upcomingBills?: Array<UpcomingBillInput>;
+};
+
+/** What the live calculation takes from the caller; cash and bills come from the user's linked data. */
+export type SafeToSpendOverrides = {
+  cashBuffer?: Scalars['Money']['input'];
+  daysInPeriod?: Scalars['Int']['input'];
+  debtCommitments?: Scalars['Money']['input'];
+  savingsCommitments?: Scalars['Money']['input'];
 };
 
 export type SandboxPublicToken = {
@@ -1293,6 +1450,14 @@ export type TransactionUpdates = {
   removed: Array<RemovedTransaction>;
 };
 
+/** A bill the caller knows about: its amount and how many days from today it is due (0 = today). */
+export type UpcomingBillInput = {
+  amount: Scalars['Money']['input'];
+  dueInDays: Scalars['Int']['input'];
+  /** Optional label, echoed in the breakdown. */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Data for Atomic's onDataRequest: upserted into the user (card data goes to the PCI host only). */
 export type UpdateAtomicUserInput = {
   accounts?: InputMaybe<Array<AtomicBankAccountInput>>;
@@ -1379,11 +1544,21 @@ export type User = {
   accounts?: Maybe<Array<BankAccount>>;
   /** Every bill across the user's PayLink accounts. Null (with an error) if Atomic fails. */
   bills?: Maybe<Array<Bill>>;
+  /** A cash-flow forecast over 1..90 days. Null (with an error) when a provider it needs fails. */
+  cashflow?: Maybe<CashflowForecast>;
   /** The partner's own id for this user. */
   id: Scalars['ID']['output'];
+  /** The last result stored by `recordSafeToSpend` (or POST /api/v1/ingest) for this user, if any. */
+  latestSafeToSpend?: Maybe<SafeToSpend>;
   /** The user's PayLink accounts. Null (with an error) if Atomic fails. */
   paylinkAccounts?: Maybe<Array<PayLinkAccount>>;
   payroll: Payroll;
+  /**
+   * Safe-to-spend from live data: cash = available balances of depository accounts; bills = PayLink
+   * bills due in the period plus recurring outflows detected in the transactions that no PayLink bill
+   * covers. Null (with an error) when a provider it needs fails: a figure without the bills would overstate.
+   */
+  safeToSpend?: Maybe<SafeToSpend>;
   /** The user's Atomic tasks, optionally of one status. Null (with an error) if Atomic fails. */
   tasks?: Maybe<Array<Task>>;
   /** The user's transactions, newest first. `first` is at most 500. Null (with an error) if Plaid fails. */
@@ -1398,6 +1573,26 @@ export type User = {
  */
 export type UserBillsArgs = {
   orderBy?: InputMaybe<BillOrder>;
+};
+
+
+/**
+ * One of the calling partner's end users, addressed by the partner's own id. A user the partner
+ * never linked simply has empty lists; another partner's user with the same id is a different user.
+ * Banking, PayLink, payroll and insights fields hang off this type.
+ */
+export type UserCashflowArgs = {
+  horizonDays?: Scalars['Int']['input'];
+};
+
+
+/**
+ * One of the calling partner's end users, addressed by the partner's own id. A user the partner
+ * never linked simply has empty lists; another partner's user with the same id is a different user.
+ * Banking, PayLink, payroll and insights fields hang off this type.
+ */
+export type UserSafeToSpendArgs = {
+  overrides?: InputMaybe<SafeToSpendOverrides>;
 };
 
 
@@ -1591,10 +1786,16 @@ export type ResolversTypes = ResolversObject<{
   BillOrder: BillOrder;
   BillPayment: ResolverTypeWrapper<AtomicBillingHistoryEntry>;
   BillProfile: ResolverTypeWrapper<AtomicBillProfile>;
+  BillSource: BillSource;
   BillUsage: ResolverTypeWrapper<AtomicUsage>;
   BillingCycle: BillingCycle;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Cadence: Cadence;
   CardBrand: CardBrand;
+  CashflowAlert: ResolverTypeWrapper<ForecastAlert>;
+  CashflowAlertType: CashflowAlertType;
+  CashflowDay: ResolverTypeWrapper<ForecastDay>;
+  CashflowForecast: ResolverTypeWrapper<Forecast>;
   CategoryTotal: ResolverTypeWrapper<CategoryTotal>;
   Company: ResolverTypeWrapper<AtomicCompany>;
   CompanyStatus: CompanyStatus;
@@ -1654,8 +1855,15 @@ export type ResolversTypes = ResolversObject<{
   PrescreenResult: ResolverTypeWrapper<AtomicPrescreenResult>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecurringFinancialTransaction: ResolverTypeWrapper<AtomicRecurringFinancialTransaction>;
+  RecurringFlow: ResolverTypeWrapper<ForecastRecurring>;
+  RecurringSource: RecurringSource;
   RecurringTransactionType: RecurringTransactionType;
   RemovedTransaction: ResolverTypeWrapper<RemovedTransaction>;
+  SafeToSpend: ResolverTypeWrapper<SafeToSpendResult>;
+  SafeToSpendBill: ResolverTypeWrapper<CountedBill>;
+  SafeToSpendBreakdown: ResolverTypeWrapper<BreakdownFigures>;
+  SafeToSpendInput: SafeToSpendInput;
+  SafeToSpendOverrides: SafeToSpendOverrides;
   SandboxPublicToken: ResolverTypeWrapper<SandboxPublicToken>;
   ServiceStatus: ServiceStatus;
   Statement: ResolverTypeWrapper<StatementItem>;
@@ -1679,6 +1887,7 @@ export type ResolversTypes = ResolversObject<{
   TransactionConnection: ResolverTypeWrapper<Omit<TransactionConnection, 'edges'> & { edges: Array<ResolversTypes['TransactionEdge']> }>;
   TransactionEdge: ResolverTypeWrapper<Omit<TransactionEdge, 'node'> & { node: ResolversTypes['Transaction'] }>;
   TransactionUpdates: ResolverTypeWrapper<Omit<TransactionUpdates, 'added' | 'modified'> & { added: Array<ResolversTypes['Transaction']>, modified: Array<ResolversTypes['Transaction']> }>;
+  UpcomingBillInput: UpcomingBillInput;
   UpdateAtomicUserInput: UpdateAtomicUserInput;
   UpstreamsHealth: ResolverTypeWrapper<UpstreamsHealth>;
   UsageBucket: ResolverTypeWrapper<UsageBucketModel>;
@@ -1713,6 +1922,9 @@ export type ResolversParentTypes = ResolversObject<{
   BillProfile: AtomicBillProfile;
   BillUsage: AtomicUsage;
   Boolean: Scalars['Boolean']['output'];
+  CashflowAlert: ForecastAlert;
+  CashflowDay: ForecastDay;
+  CashflowForecast: Forecast;
   CategoryTotal: CategoryTotal;
   Company: AtomicCompany;
   Connector: AtomicConnector;
@@ -1759,7 +1971,13 @@ export type ResolversParentTypes = ResolversObject<{
   PrescreenResult: AtomicPrescreenResult;
   Query: Record<PropertyKey, never>;
   RecurringFinancialTransaction: AtomicRecurringFinancialTransaction;
+  RecurringFlow: ForecastRecurring;
   RemovedTransaction: RemovedTransaction;
+  SafeToSpend: SafeToSpendResult;
+  SafeToSpendBill: CountedBill;
+  SafeToSpendBreakdown: BreakdownFigures;
+  SafeToSpendInput: SafeToSpendInput;
+  SafeToSpendOverrides: SafeToSpendOverrides;
   SandboxPublicToken: SandboxPublicToken;
   Statement: StatementItem;
   StatementDeduction: AtomicStatementDeduction;
@@ -1779,6 +1997,7 @@ export type ResolversParentTypes = ResolversObject<{
   TransactionConnection: Omit<TransactionConnection, 'edges'> & { edges: Array<ResolversParentTypes['TransactionEdge']> };
   TransactionEdge: Omit<TransactionEdge, 'node'> & { node: ResolversParentTypes['Transaction'] };
   TransactionUpdates: Omit<TransactionUpdates, 'added' | 'modified'> & { added: Array<ResolversParentTypes['Transaction']>, modified: Array<ResolversParentTypes['Transaction']> };
+  UpcomingBillInput: UpcomingBillInput;
   UpdateAtomicUserInput: UpdateAtomicUserInput;
   UpstreamsHealth: UpstreamsHealth;
   UsageBucket: UsageBucketModel;
@@ -1865,6 +2084,33 @@ export type BillUsageResolvers<ContextType = GraphQLContext, ParentType extends 
   limit?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['UsageUnit']>, ParentType, ContextType>;
   used?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type CashflowAlertResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CashflowAlert'] = ResolversParentTypes['CashflowAlert']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['CashflowAlertType'], ParentType, ContextType>;
+}>;
+
+export type CashflowDayResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CashflowDay'] = ResolversParentTypes['CashflowDay']> = ResolversObject<{
+  balance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  inflow?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  outflow?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+}>;
+
+export type CashflowForecastResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CashflowForecast'] = ResolversParentTypes['CashflowForecast']> = ResolversObject<{
+  alerts?: Resolver<Array<ResolversTypes['CashflowAlert']>, ParentType, ContextType>;
+  asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  daily?: Resolver<Array<ResolversTypes['CashflowDay']>, ParentType, ContextType>;
+  horizonDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  projectedEndBalance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  projectedMinBalance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  projectedMinDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  recurring?: Resolver<Array<ResolversTypes['RecurringFlow']>, ParentType, ContextType>;
+  startingBalance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 }>;
 
 export type CategoryTotalResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CategoryTotal'] = ResolversParentTypes['CategoryTotal']> = ResolversObject<{
@@ -2027,6 +2273,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   ingestEvents?: Resolver<ResolversTypes['IngestResult'], ParentType, ContextType, RequireFields<MutationIngestEventsArgs, 'events'>>;
   linkAccounts?: Resolver<ResolversTypes['LinkAccountsPayload'], ParentType, ContextType, RequireFields<MutationLinkAccountsArgs, 'input'>>;
   prescreen?: Resolver<ResolversTypes['PrescreenResult'], ParentType, ContextType, RequireFields<MutationPrescreenArgs, 'input'>>;
+  recordSafeToSpend?: Resolver<ResolversTypes['SafeToSpend'], ParentType, ContextType, RequireFields<MutationRecordSafeToSpendArgs, 'input' | 'userId'>>;
   reviewSuggestion?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationReviewSuggestionArgs, 'input'>>;
   revokeAtomicAccessToken?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeAtomicAccessTokenArgs, 'publicToken'>>;
   sandboxPublicToken?: Resolver<ResolversTypes['SandboxPublicToken'], ParentType, ContextType, RequireFields<MutationSandboxPublicTokenArgs, 'institutionId'>>;
@@ -2168,6 +2415,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   companies?: Resolver<Array<ResolversTypes['Company']>, ParentType, ContextType, Partial<QueryCompaniesArgs>>;
   health?: Resolver<ResolversTypes['Health'], ParentType, ContextType>;
   paylinkAccount?: Resolver<Maybe<ResolversTypes['PayLinkAccount']>, ParentType, ContextType, RequireFields<QueryPaylinkAccountArgs, 'id' | 'userId'>>;
+  safeToSpend?: Resolver<ResolversTypes['SafeToSpend'], ParentType, ContextType, RequireFields<QuerySafeToSpendArgs, 'input'>>;
   task?: Resolver<Maybe<ResolversTypes['Task']>, ParentType, ContextType, RequireFields<QueryTaskArgs, 'id'>>;
   taskStatus?: Resolver<Maybe<ResolversTypes['TaskStatusReport']>, ParentType, ContextType, RequireFields<QueryTaskStatusArgs, 'id'>>;
   transactionUpdates?: Resolver<ResolversTypes['TransactionUpdates'], ParentType, ContextType, RequireFields<QueryTransactionUpdatesArgs, 'limit' | 'userId'>>;
@@ -2183,8 +2431,44 @@ export type RecurringFinancialTransactionResolvers<ContextType = GraphQLContext,
   type?: Resolver<Maybe<ResolversTypes['RecurringTransactionType']>, ParentType, ContextType>;
 }>;
 
+export type RecurringFlowResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecurringFlow'] = ResolversParentTypes['RecurringFlow']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  cadence?: Resolver<Maybe<ResolversTypes['Cadence']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nextDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['RecurringSource'], ParentType, ContextType>;
+}>;
+
 export type RemovedTransactionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RemovedTransaction'] = ResolversParentTypes['RemovedTransaction']> = ResolversObject<{
   transactionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type SafeToSpendResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SafeToSpend'] = ResolversParentTypes['SafeToSpend']> = ResolversObject<{
+  breakdown?: Resolver<ResolversTypes['SafeToSpendBreakdown'], ParentType, ContextType>;
+  calculatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  calculationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  dailyAllowance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  isSandbox?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  monthlySafeToSpend?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  safeToSpendToday?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  shortfall?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+}>;
+
+export type SafeToSpendBillResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SafeToSpendBill'] = ResolversParentTypes['SafeToSpendBill']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  dueInDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['BillSource'], ParentType, ContextType>;
+}>;
+
+export type SafeToSpendBreakdownResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SafeToSpendBreakdown'] = ResolversParentTypes['SafeToSpendBreakdown']> = ResolversObject<{
+  bills?: Resolver<Array<ResolversTypes['SafeToSpendBill']>, ParentType, ContextType>;
+  cashAfterBuffer?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  daysInPeriod?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  debtCommitments?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  discretionaryPool?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  savingsCommitments?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  upcomingBillsTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 }>;
 
 export type SandboxPublicTokenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SandboxPublicToken'] = ResolversParentTypes['SandboxPublicToken']> = ResolversObject<{
@@ -2356,9 +2640,12 @@ export type UsageReportResolvers<ContextType = GraphQLContext, ParentType extend
 export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
   accounts?: Resolver<Maybe<Array<ResolversTypes['BankAccount']>>, ParentType, ContextType>;
   bills?: Resolver<Maybe<Array<ResolversTypes['Bill']>>, ParentType, ContextType, RequireFields<UserBillsArgs, 'orderBy'>>;
+  cashflow?: Resolver<Maybe<ResolversTypes['CashflowForecast']>, ParentType, ContextType, RequireFields<UserCashflowArgs, 'horizonDays'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  latestSafeToSpend?: Resolver<Maybe<ResolversTypes['SafeToSpend']>, ParentType, ContextType>;
   paylinkAccounts?: Resolver<Maybe<Array<ResolversTypes['PayLinkAccount']>>, ParentType, ContextType>;
   payroll?: Resolver<ResolversTypes['Payroll'], ParentType, ContextType>;
+  safeToSpend?: Resolver<Maybe<ResolversTypes['SafeToSpend']>, ParentType, ContextType, Partial<UserSafeToSpendArgs>>;
   tasks?: Resolver<Maybe<Array<ResolversTypes['Task']>>, ParentType, ContextType, Partial<UserTasksArgs>>;
   transactions?: Resolver<Maybe<ResolversTypes['TransactionConnection']>, ParentType, ContextType, RequireFields<UserTransactionsArgs, 'first'>>;
 }>;
@@ -2437,6 +2724,9 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   BillPayment?: BillPaymentResolvers<ContextType>;
   BillProfile?: BillProfileResolvers<ContextType>;
   BillUsage?: BillUsageResolvers<ContextType>;
+  CashflowAlert?: CashflowAlertResolvers<ContextType>;
+  CashflowDay?: CashflowDayResolvers<ContextType>;
+  CashflowForecast?: CashflowForecastResolvers<ContextType>;
   CategoryTotal?: CategoryTotalResolvers<ContextType>;
   Company?: CompanyResolvers<ContextType>;
   Connector?: ConnectorResolvers<ContextType>;
@@ -2474,7 +2764,11 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   PrescreenResult?: PrescreenResultResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RecurringFinancialTransaction?: RecurringFinancialTransactionResolvers<ContextType>;
+  RecurringFlow?: RecurringFlowResolvers<ContextType>;
   RemovedTransaction?: RemovedTransactionResolvers<ContextType>;
+  SafeToSpend?: SafeToSpendResolvers<ContextType>;
+  SafeToSpendBill?: SafeToSpendBillResolvers<ContextType>;
+  SafeToSpendBreakdown?: SafeToSpendBreakdownResolvers<ContextType>;
   SandboxPublicToken?: SandboxPublicTokenResolvers<ContextType>;
   Statement?: StatementResolvers<ContextType>;
   StatementDeduction?: StatementDeductionResolvers<ContextType>;

@@ -6,6 +6,8 @@ import type { BankingService } from '../modules/banking/banking-service.js';
 import type { BankingLoaders } from '../modules/banking/loaders.js';
 import type { SyncEngine } from '../modules/banking/sync-engine.js';
 import type { HealthService } from '../modules/health/health-service.js';
+import type { CashflowService } from '../modules/insights/cashflow-service.js';
+import type { SafeToSpendService } from '../modules/insights/safe-to-spend-service.js';
 import type { AuthenticatedPartner } from '../modules/partners/partner-types.js';
 import type { TenantScope } from '../modules/users/tenant-scope.js';
 import type { AtomicAccessService } from '../modules/atomic/atomic-access-service.js';
@@ -42,6 +44,7 @@ export interface RequestServices {
   loaders: BankingLoaders;
   atomic: { access: AtomicAccessService; paylink: PayLinkService; payroll: PayrollService };
   atomicLoaders: AtomicLoaders;
+  insights: { safeToSpend: SafeToSpendService; cashflow: CashflowService };
 }
 
 /**

@@ -4,6 +4,7 @@ import { atomicRootResolvers } from '../modules/atomic/resolvers.js';
 import { atomicTypeResolvers } from '../modules/atomic/type-resolvers.js';
 import { bankingResolvers } from '../modules/banking/resolvers.js';
 import { healthResolvers } from '../modules/health/resolvers.js';
+import { insightsResolvers } from '../modules/insights/resolvers.js';
 import { partnerResolvers } from '../modules/partners/resolvers.js';
 import { usageResolvers } from '../modules/usage/resolvers.js';
 import { usageSubscriptionResolvers } from '../modules/usage/subscription-resolvers.js';
@@ -22,6 +23,7 @@ const MODULE_RESOLVERS: Resolvers[] = [
   atomicRootResolvers,
   usageResolvers,
   usageSubscriptionResolvers,
+  insightsResolvers,
 ];
 
 /** Merges each module's resolver map type by type; two modules defining the same field is a bug. */

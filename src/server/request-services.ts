@@ -9,6 +9,8 @@ import { AtomicIdentity } from '../modules/atomic/atomic-identity.js';
 import { createAtomicLoaders } from '../modules/atomic/atomic-loaders.js';
 import { PayLinkService } from '../modules/atomic/paylink-service.js';
 import { PayrollService } from '../modules/atomic/payroll-service.js';
+import { CashflowService } from '../modules/insights/cashflow-service.js';
+import { SafeToSpendService } from '../modules/insights/safe-to-spend-service.js';
 
 /** Builds the per-request services for an authenticated request (GraphQL context and REST alike). */
 export function requestServices(request: FastifyRequest, shared: SharedServices): RequestServices {
@@ -46,5 +48,9 @@ export function requestServices(request: FastifyRequest, shared: SharedServices)
     partner.keyMode,
     shared.config.atomic.findCompanyBatchLimit,
   );
-  return { tenant, banking, loaders: createBankingLoaders(banking), atomic, atomicLoaders };
+  const insights = {
+    safeToSpend: new SafeToSpendService({ em: request.em, partner, tenant, banking, paylink: atomic.paylink }),
+    cashflow: new CashflowService({ banking, paylink: atomic.paylink, payroll: atomic.payroll }),
+  };
+  return { tenant, banking, loaders: createBankingLoaders(banking), atomic, atomicLoaders, insights };
 }

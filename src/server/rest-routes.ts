@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { SharedServices } from '../graphql/context.js';
 import { requireApiKey } from './auth.js';
 import { registerBankingRoutes } from './rest/banking-routes.js';
+import { registerInsightsRoutes } from './rest/insights-routes.js';
 
 /**
  * The AtlasForge REST reference's routes under /v1 and /api, registered in one encapsulated
@@ -11,4 +12,5 @@ import { registerBankingRoutes } from './rest/banking-routes.js';
 export async function registerRestRoutes(app: FastifyInstance, opts: { services: SharedServices }): Promise<void> {
   app.addHook('preHandler', requireApiKey);
   registerBankingRoutes(app, opts.services);
+  registerInsightsRoutes(app, opts.services);
 }

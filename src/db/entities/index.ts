@@ -4,24 +4,28 @@ import { AtomicUser } from './atomic-user.entity.js';
 import { BankAccount } from './bank-account.entity.js';
 import { BankTransaction } from './bank-transaction.entity.js';
 import { EndUser } from './end-user.entity.js';
+import { OutboxEvent } from './outbox-event.entity.js';
 import { Partner } from './partner.entity.js';
 import { PlaidItem } from './plaid-item.entity.js';
+import { SafeToSpendCalculation } from './safe-to-spend-calculation.entity.js';
 import { TransactionFeedCursor } from './transaction-feed-cursor.entity.js';
 import { UsageEvent } from './usage-event.entity.js';
 import { UsageHourlyRollup, UsageUserMonth } from './usage-rollup.entity.js';
 
-export { ApiKey, AtomicPublicToken, AtomicUser, BankAccount, BankTransaction, EndUser, Partner, PlaidItem, TransactionFeedCursor, UsageEvent, UsageHourlyRollup, UsageUserMonth };
+export { ApiKey, AtomicPublicToken, AtomicUser, BankAccount, BankTransaction, EndUser, OutboxEvent, Partner, PlaidItem, SafeToSpendCalculation, TransactionFeedCursor, UsageEvent, UsageHourlyRollup, UsageUserMonth };
 export type { ApiKeyEntity } from './api-key.entity.js';
 export type { AtomicPublicTokenEntity } from './atomic-public-token.entity.js';
 export type { AtomicUserEntity } from './atomic-user.entity.js';
 export type { BankAccountEntity } from './bank-account.entity.js';
 export type { BankTransactionEntity } from './bank-transaction.entity.js';
 export type { EndUserEntity } from './end-user.entity.js';
+export type { OutboxEventEntity } from './outbox-event.entity.js';
 export type { PartnerEntity } from './partner.entity.js';
 export type { PlaidItemEntity } from './plaid-item.entity.js';
+export type { SafeToSpendCalculationEntity } from './safe-to-spend-calculation.entity.js';
 export type { TransactionFeedCursorEntity } from './transaction-feed-cursor.entity.js';
 export type { UsageEventEntity } from './usage-event.entity.js';
 export type { UsageHourlyRollupEntity, UsageUserMonthEntity } from './usage-rollup.entity.js';
 
 /** Every entity the ORM knows; new domains add theirs here. */
-export const ALL_ENTITIES = [Partner, ApiKey, EndUser, PlaidItem, BankAccount, BankTransaction, TransactionFeedCursor, UsageEvent, UsageHourlyRollup, UsageUserMonth, AtomicUser, AtomicPublicToken];
+export const ALL_ENTITIES = [Partner, ApiKey, EndUser, PlaidItem, BankAccount, BankTransaction, TransactionFeedCursor, UsageEvent, UsageHourlyRollup, UsageUserMonth, AtomicUser, AtomicPublicToken, SafeToSpendCalculation, OutboxEvent];

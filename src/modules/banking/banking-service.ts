@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { AuthenticatedPartner } from '../partners/partner-types.js';
 import type { TokenCipher } from '../../crypto/token-cipher.js';
-import { BankAccount, BankTransaction, EndUser, PlaidItem, TransactionFeedCursor, type EndUserEntity } from '../../db/entities/index.js';
+import { BankAccount, BankTransaction, EndUser, PlaidItem, TransactionFeedCursor, type BankTransactionEntity, type EndUserEntity } from '../../db/entities/index.js';
 import { upsertAccounts } from './account-rows.js';
 import { AppError, badUserInput } from '../../errors/app-error.js';
 import type { PlaidAdapter } from '../../upstreams/plaid/plaid-adapter.js';
@@ -152,6 +152,22 @@ export class BankingService {
     const byItem = new Map(items.map((i) => [i.id, institutionOf(i)]));
     const rows = await this.d.em.find(BankAccount, { endUser: user.id, item: { $in: [...byItem.keys()] } }, { orderBy: { item: 'asc', plaidAccountId: 'asc' } });
     return rows.map((a) => toAccountView(a, byItem.get(a.item.id)!));
+  }
+
+  /**
+   * The user's depository (checking, savings) accounts and their posted transactions on or after
+   * `since`, oldest first: the inputs of safe-to-spend and the cash-flow forecast. Reading this does
+   * not count as surfacing transactions to the partner (no usage events).
+   */
+  async depositoryHistory(user: EndUserEntity | null, since: string): Promise<{ accounts: AccountView[]; transactions: BankTransactionEntity[] }> {
+    const accounts = (await this.accounts(user)).filter((a) => a.type === 'depository');
+    if (!user || accounts.length === 0) return { accounts, transactions: [] };
+    const transactions = await this.d.em.find(
+      BankTransaction,
+      { endUser: user.id, removedAt: null, pending: false, date: { $gte: since }, plaidAccountId: { $in: accounts.map((a) => a.accountId) } },
+      { orderBy: { date: 'asc', plaidTransactionId: 'asc' } },
+    );
+    return { accounts, transactions };
   }
 
   async transactions(user: EndUserEntity | null, args: { since?: string | null; first?: number | null; after?: string | null }): Promise<TransactionPage> {

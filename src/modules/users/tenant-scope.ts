@@ -27,26 +27,29 @@ export class TenantScope {
   ) {}
 
   /** The partner's user, or null when the partner never used this id (callers then show empty data). */
-  findUser(externalUserId: string): Promise<EndUserEntity | null> {
-    return this.em.findOne(EndUser, { partner: this.partnerId, externalUserId: assertUserId(externalUserId) });
+  findUser(externalUserId: string, em: EntityManager = this.em): Promise<EndUserEntity | null> {
+    return em.findOne(EndUser, { partner: this.partnerId, externalUserId: assertUserId(externalUserId) });
   }
 
-  /** The partner's user, created on first use (recording a user_signup usage event). */
-  async ensureUser(externalUserId: string): Promise<EndUserEntity> {
-    const existing = await this.findUser(externalUserId);
+  /**
+   * The partner's user, created on first use (recording a user_signup usage event). Pass the
+   * caller's transaction manager to create the user inside that transaction.
+   */
+  async ensureUser(externalUserId: string, em: EntityManager = this.em): Promise<EndUserEntity> {
+    const existing = await this.findUser(externalUserId, em);
     if (existing) return existing;
-    const result = await this.em
+    const result = await em
       .createQueryBuilder(EndUser)
       .insert({ id: randomUUID(), partner: this.partnerId, externalUserId, createdAt: new Date() })
       .onConflict(['partner', 'externalUserId'])
       .ignore()
       .execute('run');
     if (result.affectedRows > 0) {
-      await this.usage.recordInternal(this.em, [
+      await this.usage.recordInternal(em, [
         { partnerId: this.partnerId, eventType: 'user_signup', userId: externalUserId, occurredAt: new Date() },
       ]);
     }
     // A concurrent first use may have won the insert: read whichever row exists.
-    return (await this.findUser(externalUserId))!;
+    return (await this.findUser(externalUserId, em))!;
   }
 }

@@ -5,6 +5,7 @@ import { Migration20261122030746_banking } from './Migration20261122030746_banki
 import { Migration20261122035443_atomic } from './Migration20261122035443_atomic.js';
 import { Migration20261122043725_usage_indexes } from './Migration20261122043725_usage_indexes.js';
 import { Migration20261122052349_usage_rollups } from './Migration20261122052349_usage_rollups.js';
+import { Migration20261122053306_insights } from './Migration20261122053306_insights.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122023840_initial', class: Migration20261122023840_initial },
@@ -12,4 +13,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122035443_atomic', class: Migration20261122035443_atomic },
   { name: 'Migration20261122043725_usage_indexes', class: Migration20261122043725_usage_indexes },
   { name: 'Migration20261122052349_usage_rollups', class: Migration20261122052349_usage_rollups },
+  { name: 'Migration20261122053306_insights', class: Migration20261122053306_insights },
 ];

@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import type { SafeToSpendFigures } from './safe-to-spend.js';
+
+/** A calculation's figures with its identity: what GraphQL and REST serialise. */
+export interface SafeToSpendResult {
+  figures: SafeToSpendFigures;
+  calculationId: string;
+  calculatedAt: Date;
+  isSandbox: boolean;
+}
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/**
+ * `calc_` + 16 random base62 characters. The reference's example id (`calc_8M2nQ_2026-06-14`)
+ * looks derived from the user and the day, but two calculations for one user on one day must not
+ * share an id, so ours are random.
+ */
+export function newCalculationId(): string {
+  const bytes = randomBytes(16);
+  let id = 'calc_';
+  for (const b of bytes) id += BASE62[b % 62];
+  return id;
+}
+
+/** The reference's JSON response, field for field (dollars as JSON numbers). */
+export function safeToSpendJson(r: SafeToSpendResult) {
+  const d = (cents: number) => cents / 100;
+  const b = r.figures.breakdown;
+  return {
+    safe_to_spend_today: d(r.figures.safeToSpendTodayCents),
+    daily_allowance: d(r.figures.dailyAllowanceCents),
+    monthly_safe_to_spend: d(r.figures.monthlySafeToSpendCents),
+    breakdown: {
+      cash_after_buffer: d(b.cashAfterBufferCents),
+      upcoming_bills_total: d(b.upcomingBillsTotalCents),
+      savings_commitments: d(b.savingsCommitmentsCents),
+      debt_commitments: d(b.debtCommitmentsCents),
+      discretionary_pool: d(b.discretionaryPoolCents),
+      days_in_period: b.daysInPeriod,
+    },
+    calculation_id: r.calculationId,
+    calculated_at: r.calculatedAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    is_sandbox: r.isSandbox,
+  };
+}

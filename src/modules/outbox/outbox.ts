@@ -1,0 +1,16 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import { OutboxEvent } from '../../db/entities/index.js';
+import { uuidV7 } from '../usage/ingest-service.js';
+
+/** Event types partners can receive by webhook. */
+export type OutboxEventType = 'calculation.updated';
+
+/**
+ * Records an event for the partner's webhooks. Call it inside the transaction of the change it
+ * describes (`em` being that transaction's manager), so the event is committed with the change or
+ * not at all; delivery reads the outbox afterwards. Ids are time-ordered, so delivery order follows
+ * creation order.
+ */
+export function emitEvent(em: EntityManager, partnerId: string, eventType: OutboxEventType, payload: Record<string, unknown>): void {
+  em.create(OutboxEvent, { id: uuidV7(), partner: partnerId, eventType, payload, createdAt: new Date() });
+}
