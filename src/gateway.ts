@@ -36,6 +36,8 @@ export async function startGateway(config: AppConfig, logger: AppLogger, opts: S
     await orm.close(true);
     throw err;
   }
+  // Outgoing webhooks: fan out the outbox and deliver, from now until close().
+  await app.services.webhooks.start();
   return {
     app,
     orm,

@@ -6,12 +6,16 @@ import { loadConfigOrExit } from './config/config.js';
 import { startGateway } from './gateway.js';
 import { createLogger } from './logging/logger.js';
 import { startSandboxEmulators } from './sandbox/start-emulators.js';
+import { ATOMIC_WEBHOOK_PATH } from './server/atomic-webhook.js';
+import { pointAtomicEmulatorAt } from './server/atomic-webhook-emulator.js';
 
 const config = loadConfigOrExit();
 const logger = createLogger(config.logLevel);
 
 const emulators = await startSandboxEmulators(config, logger);
 const gateway = await startGateway(config, logger);
+const atomicEmulator = emulators.find((e) => e.name === 'atomic');
+if (atomicEmulator) await pointAtomicEmulatorAt(atomicEmulator.url, `${config.publicUrl ?? gateway.url}${ATOMIC_WEBHOOK_PATH}`, logger);
 
 logger.info({ url: gateway.url, mode: config.mode, database: config.database.kind }, 'gateway listening');
 console.log(

@@ -4,6 +4,7 @@
  *   npm run partner -- list
  *   npm run partner -- revoke-key <prefix>
  *   npm run partner -- enable-production <partner id>
+ *   npm run partner -- set-rate-limit <partner id> <requests per second | default>
  */
 import { parseArgs } from 'node:util';
 import { loadConfigOrExit } from '../config/config.js';
@@ -17,13 +18,14 @@ const USAGE = `usage:
   partner create --name <name>
   partner list
   partner revoke-key <key prefix>
-  partner enable-production <partner id>`;
+  partner enable-production <partner id>
+  partner set-rate-limit <partner id> <requests per second | default>`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: { name: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
 });
-const [command, arg] = positionals;
+const [command, arg, arg2] = positionals;
 if (values.help || !command) {
   console.log(USAGE);
   process.exit(values.help ? 0 : 2);
@@ -65,6 +67,16 @@ try {
       if (!arg) throw new UsageError('enable-production needs a partner id');
       if (!(await partners.enableProduction(arg))) throw new NotFound(`no partner ${arg}`);
       console.log(`production enabled for ${arg}`);
+      break;
+    }
+    case 'set-rate-limit': {
+      // "default" clears the partner's own limit, so RATE_LIMIT_PER_SECOND applies again.
+      const perSecond = arg2 === 'default' ? null : Number(arg2);
+      if (!arg || (perSecond !== null && !(Number.isInteger(perSecond) && perSecond > 0))) {
+        throw new UsageError('set-rate-limit needs a partner id and a positive whole number of requests per second (or "default")');
+      }
+      if (!(await partners.setRateLimit(arg, perSecond))) throw new NotFound(`no partner ${arg}`);
+      console.log(`rate limit for ${arg}: ${perSecond === null ? 'the gateway default (RATE_LIMIT_PER_SECOND)' : `${perSecond} requests per second per key`}`);
       break;
     }
     default:

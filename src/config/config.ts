@@ -48,6 +48,28 @@ export interface AppConfig {
   atomic: { apiVersion: string; findCompanyBatchLimit: number; companyCacheTtlMs: number };
   /** Secret for the server-to-server ingest API; unset means ingest answers 503. */
   ingestSecret: string | undefined;
+  /** Outgoing webhooks (src/modules/webhooks, docs/webhooks.md). */
+  webhooks: WebhookConfig;
+  /** Per-API-key limits (src/server/rate-limit/); a partner's `rate_limit_per_second` overrides `perSecond`. */
+  rateLimit: RateLimitConfig;
+}
+
+export interface RateLimitConfig {
+  /** Requests allowed per key in one window, unless the partner has its own limit. */
+  perSecond: number;
+  /** Length of the fixed counting window: 1 (per second) except in tests, which lengthen it. */
+  windowSeconds: number;
+  /** Prefix of the Redis keys, so deployments (or test runs) sharing one Redis keep separate counters. */
+  keyPrefix: string;
+}
+
+export interface WebhookConfig {
+  /** WEBHOOK_ALLOWED_HOSTS entries: host names, IPs or CIDRs exempt from the SSRF rules. */
+  allowedHosts: string[];
+  /** Upper bound of the first retry's wait; later ones double (full jitter). */
+  retryBaseMs: number;
+  /** Attempts before a delivery is marked failed, the first included. */
+  maxAttempts: number;
 }
 
 export interface EncryptionKey {
@@ -140,6 +162,16 @@ function toAppConfig(raw: RawEnv): AppConfig {
     }),
     transactionsStaleAfterMs: raw.TRANSACTIONS_STALE_AFTER_SECONDS * 1000,
     ingestSecret: raw.ATLAS_INGEST_SECRET,
+    webhooks: {
+      allowedHosts: raw.WEBHOOK_ALLOWED_HOSTS.split(',').map((h) => h.trim()).filter(Boolean),
+      retryBaseMs: raw.WEBHOOK_RETRY_BASE_MS,
+      maxAttempts: raw.WEBHOOK_MAX_ATTEMPTS,
+    },
+    rateLimit: {
+      perSecond: raw.RATE_LIMIT_PER_SECOND,
+      windowSeconds: raw.RATE_LIMIT_WINDOW_SECONDS,
+      keyPrefix: raw.RATE_LIMIT_KEY_PREFIX,
+    },
     atomic: {
       apiVersion: raw.ATOMIC_API_VERSION,
       findCompanyBatchLimit: raw.ATOMIC_FIND_COMPANY_BATCH_LIMIT,

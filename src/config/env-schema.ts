@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
 /** Empty strings in the environment mean "not set" (a blank line in .env must not defeat a default). */
@@ -35,6 +36,13 @@ const positiveInt = (fallback: string) =>
   withDefault(fallback).transform(Number).pipe(
     z.number({ message: 'must be a positive integer' }).int('must be a positive integer').positive('must be a positive integer'),
   );
+
+/** An empty entry (a trailing comma), an IP address, a CIDR, or a host name. */
+function isAllowlistEntry(entry: string): boolean {
+  if (entry === '') return true;
+  if (entry.includes('/')) return ipaddr.isValidCIDR(entry);
+  return ipaddr.isValid(entry.replace(/^\[(.*)\]$/, '$1')) || /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*\.?$/.test(entry);
+}
 
 /**
  * Every environment variable the gateway reads. `.env.example` documents each one;
@@ -90,7 +98,23 @@ export const envSchema = z.object({
   ),
   TRANSACTIONS_STALE_AFTER_SECONDS: positiveInt('900'),
 
+  RATE_LIMIT_PER_SECOND: positiveInt('60'),
+  RATE_LIMIT_WINDOW_SECONDS: positiveInt('1'),
+  RATE_LIMIT_KEY_PREFIX: withDefault('afg:rl').pipe(
+    z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, 'must be 1 to 64 letters, digits, ":", "_" or "-"'),
+  ),
+
   ATLAS_INGEST_SECRET: optionalString().pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+
+  // Webhook receivers allowed despite the SSRF rules (loopback, private ranges, plain http):
+  // host names, IP addresses or CIDRs, comma-separated. Tests and local set-ups allow 127.0.0.1.
+  WEBHOOK_ALLOWED_HOSTS: withDefault('').pipe(
+    z.string().refine((v) => v.split(',').every((entry) => isAllowlistEntry(entry.trim())), {
+      message: 'must be comma-separated host names, IP addresses or CIDRs (e.g. "localhost,127.0.0.1,10.0.0.0/8")',
+    }),
+  ),
+  WEBHOOK_RETRY_BASE_MS: positiveInt('60000'),
+  WEBHOOK_MAX_ATTEMPTS: positiveInt('12'),
 
   DEMO_API_KEY: optionalString().pipe(
     z

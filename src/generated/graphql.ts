@@ -10,6 +10,10 @@ import type { BillModel, EmploymentItem, IncomeItem, IdentityItem, StatementItem
 import type { SafeToSpendResult } from '../modules/insights/safe-to-spend-result.js';
 import type { BreakdownFigures, CountedBill } from '../modules/insights/safe-to-spend.js';
 import type { Forecast, ForecastDay, ForecastAlert, ForecastRecurring } from '../modules/insights/forecast/types.js';
+import type { WebhookEndpointView, WebhookDeliveryView, WebhookAttemptView } from '../modules/webhooks/views.js';
+import type { EndpointWithSecret, DeliveryPage } from '../modules/webhooks/webhook-service.js';
+import type { TransferView, TransferDeclinedView } from '../modules/transfers/transfer-view.js';
+import type { RecipientView } from '../modules/transfers/recipient-service.js';
 import type { GraphQLContext } from '../graphql/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -356,6 +360,32 @@ export type Connector = {
   name?: Maybe<Scalars['String']['output']>;
 };
 
+export type CreateRecipientInput = {
+  /** 4 to 17 digits. */
+  accountNumber: Scalars['String']['input'];
+  accountType: RecipientAccountType;
+  name: Scalars['String']['input'];
+  /** A 9-digit ABA routing number (checksum verified). */
+  routingNumber: Scalars['String']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+/**
+ * A transfer from one of a user's linked depository accounts to another of that user's accounts
+ * (`toAccountId`) or to a saved recipient (`recipientId`): exactly one of the two. USD only.
+ */
+export type CreateTransferInput = {
+  /** More than 0, at most two decimals. */
+  amount: Scalars['Money']['input'];
+  currency?: Scalars['String']['input'];
+  fromAccountId: Scalars['ID']['input'];
+  memo?: InputMaybe<Scalars['String']['input']>;
+  recipientId?: InputMaybe<Scalars['ID']['input']>;
+  toAccountId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CreateTransferResult = Transfer | TransferDeclined;
+
 /** A direct-deposit account on file with the payroll system. */
 export type DepositAccount = {
   __typename?: 'DepositAccount';
@@ -466,6 +496,8 @@ export type ErrorCode =
   | 'PAYMENT_REQUIRED'
   /** Too many requests for this API key (429); see Retry-After. */
   | 'RATE_LIMITED'
+  /** The transfer's authorisation was declined (422, REST only; GraphQL answers TransferDeclined); see `reason`. */
+  | 'TRANSFER_DECLINED'
   /** No valid API key or ingest secret (401). */
   | 'UNAUTHENTICATED'
   /** An upstream provider answered with an error (502); see extensions.upstream. */
@@ -589,12 +621,23 @@ export type Mutation = {
   createAtomicAccessToken: AtomicAccessToken;
   /** A Plaid Link token for the user's frontend (Plaid client_user_id is a partner-scoped id). */
   createLinkToken: LinkToken;
+  createRecipient: Recipient;
+  /**
+   * Moves money, at most once per `idempotencyKey` (kept 24 h): the same key and input again returns
+   * the first answer; the same key with different input is IDEMPOTENCY_KEY_REUSED; while the first
+   * request with the key is still running, CONFLICT.
+   */
+  createTransfer: CreateTransferResult;
   /** Disconnects one PayLink account. */
   deletePayLinkAccount: Scalars['Boolean']['output'];
   /** Disconnects all of the user's PayLink accounts. */
   deletePayLinkAccounts: Scalars['Boolean']['output'];
   /** Sends the user's bank transactions to Atomic and returns the merchant accounts it detects from recurring payments. */
   detectBills: Array<PayLinkAccount>;
+  /** Stops deliveries to the endpoint and cancels its pending ones (resend them after enabling it again). */
+  disableWebhookEndpoint: WebhookEndpoint;
+  /** Delivers new events to the endpoint again. */
+  enableWebhookEndpoint: WebhookEndpoint;
   /** Stops continuous-access payroll monitoring for the user. */
   endMonitoring: Scalars['Boolean']['output'];
   /** Server-to-server: authorised by the ingest secret (X-Atlas-Ingest-Secret or Bearer), not a partner key. */
@@ -610,10 +653,20 @@ export type Mutation = {
    * `calculation.updated` event (stored in the outbox in the same transaction, for webhook delivery).
    */
   recordSafeToSpend: SafeToSpend;
+  /**
+   * Registers an https endpoint for the given event types (or `*`) and returns its signing secret,
+   * once. The URL must resolve to public addresses only (no loopback, private, link-local or
+   * metadata addresses); http is accepted only for hosts the operator allowlisted.
+   */
+  registerWebhookEndpoint: WebhookEndpointWithSecret;
+  /** Queues a delivery again now, with a fresh round of attempts, whatever its status. */
+  resendWebhookDelivery: WebhookDelivery;
   /** Marks a savings suggestion as not interesting (it is filtered out afterwards). */
   reviewSuggestion: Scalars['Boolean']['output'];
   /** Revokes a public token. */
   revokeAtomicAccessToken: Scalars['Boolean']['output'];
+  /** A new signing secret, returned once. The previous one keeps signing (a second v1) for 24 hours. */
+  rotateWebhookSecret: WebhookEndpointWithSecret;
   /** Test keys only: a public token for a sandbox institution, so links work without Plaid Link's UI. */
   sandboxPublicToken: SandboxPublicToken;
   /** Runs tasks in the background with a linked account (e.g. to refresh payroll data). */
@@ -636,6 +689,19 @@ export type MutationCreateLinkTokenArgs = {
 
 
 /** Root of every mutation; other domains extend it. */
+export type MutationCreateRecipientArgs = {
+  input: CreateRecipientInput;
+};
+
+
+/** Root of every mutation; other domains extend it. */
+export type MutationCreateTransferArgs = {
+  idempotencyKey: Scalars['String']['input'];
+  input: CreateTransferInput;
+};
+
+
+/** Root of every mutation; other domains extend it. */
 export type MutationDeletePayLinkAccountArgs = {
   accountId: Scalars['ID']['input'];
   userId: Scalars['ID']['input'];
@@ -651,6 +717,18 @@ export type MutationDeletePayLinkAccountsArgs = {
 /** Root of every mutation; other domains extend it. */
 export type MutationDetectBillsArgs = {
   userId: Scalars['ID']['input'];
+};
+
+
+/** Root of every mutation; other domains extend it. */
+export type MutationDisableWebhookEndpointArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Root of every mutation; other domains extend it. */
+export type MutationEnableWebhookEndpointArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -692,6 +770,19 @@ export type MutationRecordSafeToSpendArgs = {
 
 
 /** Root of every mutation; other domains extend it. */
+export type MutationRegisterWebhookEndpointArgs = {
+  eventTypes: Array<Scalars['String']['input']>;
+  url: Scalars['String']['input'];
+};
+
+
+/** Root of every mutation; other domains extend it. */
+export type MutationResendWebhookDeliveryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Root of every mutation; other domains extend it. */
 export type MutationReviewSuggestionArgs = {
   input: SuggestionReviewInput;
 };
@@ -700,6 +791,12 @@ export type MutationReviewSuggestionArgs = {
 /** Root of every mutation; other domains extend it. */
 export type MutationRevokeAtomicAccessTokenArgs = {
   publicToken: Scalars['String']['input'];
+};
+
+
+/** Root of every mutation; other domains extend it. */
+export type MutationRotateWebhookSecretArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1021,6 +1118,8 @@ export type Query = {
   health: Health;
   /** One PayLink account of the user; null when it does not exist. */
   paylinkAccount?: Maybe<PayLinkAccount>;
+  /** A user's saved recipients, oldest first. */
+  recipients: Array<Recipient>;
   /** The safe-to-spend calculation from explicit inputs. Nothing is stored. */
   safeToSpend: SafeToSpend;
   /** A task by Atomic's task id; null when it does not exist. */
@@ -1032,10 +1131,18 @@ export type Query = {
    * position this partner last read for the user, and stores the new position.
    */
   transactionUpdates: TransactionUpdates;
+  /** One of this partner's transfers, by id; null if there is none. */
+  transfer?: Maybe<Transfer>;
   /** The calling partner's usage (partner API key). */
   usage: UsageReport;
   user: User;
   viewer: Viewer;
+  /** An endpoint's deliveries, newest first. `first` is 1..100. */
+  webhookDeliveries: WebhookDeliveryConnection;
+  /** Your webhook endpoints, oldest first. Secrets are never listed. */
+  webhookEndpoints: Array<WebhookEndpoint>;
+  /** The event types an endpoint can subscribe to (besides `*`). */
+  webhookEventTypes: Array<Scalars['String']['output']>;
 };
 
 
@@ -1067,6 +1174,11 @@ export type QueryPaylinkAccountArgs = {
 };
 
 
+export type QueryRecipientsArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
 export type QuerySafeToSpendArgs = {
   input: SafeToSpendInput;
 };
@@ -1089,6 +1201,11 @@ export type QueryTransactionUpdatesArgs = {
 };
 
 
+export type QueryTransferArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryUsageArgs = {
   from: Scalars['DateTime']['input'];
   granularity?: InputMaybe<UsageGranularity>;
@@ -1099,6 +1216,29 @@ export type QueryUsageArgs = {
 export type QueryUserArgs = {
   id: Scalars['ID']['input'];
 };
+
+
+export type QueryWebhookDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  endpointId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A saved external destination. The full account number is never shown again; `mask` is its last four digits. */
+export type Recipient = {
+  __typename?: 'Recipient';
+  accountType: RecipientAccountType;
+  createdAt: Scalars['DateTime']['output'];
+  /** Public id, rcp_… */
+  id: Scalars['ID']['output'];
+  mask: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  routingNumber: Scalars['String']['output'];
+};
+
+export type RecipientAccountType =
+  | 'CHECKING'
+  | 'SAVINGS';
 
 /** A recurring expense (or income) detected from the user's bank transactions. */
 export type RecurringFinancialTransaction = {
@@ -1450,6 +1590,56 @@ export type TransactionUpdates = {
   removed: Array<RemovedTransaction>;
 };
 
+export type Transfer = {
+  __typename?: 'Transfer';
+  amount: Scalars['Money']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  currency: Scalars['String']['output'];
+  estimatedSettlement: Scalars['DateTime']['output'];
+  /** Why a transfer failed or was returned. */
+  failureReason?: Maybe<Scalars['String']['output']>;
+  fromAccountId: Scalars['ID']['output'];
+  /** Public id, tfr_… */
+  id: Scalars['ID']['output'];
+  memo?: Maybe<Scalars['String']['output']>;
+  rail: TransferRail;
+  /** The saved recipient, when the transfer goes to one. */
+  recipientId?: Maybe<Scalars['ID']['output']>;
+  status: TransferStatus;
+  /** The user's own destination account, when the transfer goes to one. */
+  toAccountId?: Maybe<Scalars['ID']['output']>;
+};
+
+export type TransferDeclineReason =
+  /** The source account's available balance does not cover the amount. */
+  | 'INSUFFICIENT_FUNDS'
+  /** A per-transfer or daily limit would be exceeded. */
+  | 'LIMIT_EXCEEDED'
+  | 'OTHER'
+  | 'RISK';
+
+/** Plaid declined the transfer's authorisation: an expected outcome, not an error. Nothing moved. */
+export type TransferDeclined = {
+  __typename?: 'TransferDeclined';
+  message: Scalars['String']['output'];
+  reason: TransferDeclineReason;
+};
+
+/** How the money reaches the destination (README, Transfers: how the rail is chosen). */
+export type TransferRail =
+  | 'ACH'
+  | 'RTP'
+  | 'SAME_DAY_ACH';
+
+/** Where a transfer is in Plaid's lifecycle: PENDING → POSTED → SETTLED, or FAILED / RETURNED / CANCELLED. */
+export type TransferStatus =
+  | 'CANCELLED'
+  | 'FAILED'
+  | 'PENDING'
+  | 'POSTED'
+  | 'RETURNED'
+  | 'SETTLED';
+
 /** A bill the caller knows about: its amount and how many days from today it is due (0 = today). */
 export type UpcomingBillInput = {
   amount: Scalars['Money']['input'];
@@ -1696,6 +1886,96 @@ export type W2StateTax = {
   stateTaxWithheld?: Maybe<Scalars['Money']['output']>;
 };
 
+/** One event to one endpoint, with its attempts. */
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  /** Every attempt, oldest first, including those before a resend. */
+  attemptLog: Array<WebhookDeliveryAttempt>;
+  /** Attempts since the delivery was created or last resent. */
+  attempts: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  endpointId: Scalars['ID']['output'];
+  /** The event's id: the body's `id` and the `Atlas-Event-Id` header, the same on every attempt. */
+  eventId: Scalars['ID']['output'];
+  eventType: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  lastAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  lastError?: Maybe<Scalars['String']['output']>;
+  lastStatusCode?: Maybe<Scalars['Int']['output']>;
+  /** When the next attempt is due (pending deliveries only). */
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  status: WebhookDeliveryStatus;
+};
+
+/** One HTTP attempt of a delivery. */
+export type WebhookDeliveryAttempt = {
+  __typename?: 'WebhookDeliveryAttempt';
+  attemptedAt: Scalars['DateTime']['output'];
+  durationMs: Scalars['Int']['output'];
+  /** Why the attempt failed; null after a 2xx. */
+  error?: Maybe<Scalars['String']['output']>;
+  /** The endpoint's HTTP status; null when it did not answer (timeout, connection refused, address refused). */
+  statusCode?: Maybe<Scalars['Int']['output']>;
+};
+
+export type WebhookDeliveryConnection = {
+  __typename?: 'WebhookDeliveryConnection';
+  edges: Array<WebhookDeliveryEdge>;
+  pageInfo: PageInfo;
+};
+
+export type WebhookDeliveryEdge = {
+  __typename?: 'WebhookDeliveryEdge';
+  cursor: Scalars['String']['output'];
+  node: WebhookDelivery;
+};
+
+export type WebhookDeliveryStatus =
+  /** Stopped because the endpoint was disabled (by you, or by a 410 Gone answer). */
+  | 'CANCELLED'
+  /** Every attempt of the schedule failed. */
+  | 'FAILED'
+  /** Waiting for its next attempt (or being attempted now). */
+  | 'PENDING'
+  /** An attempt got a 2xx answer. */
+  | 'SUCCEEDED';
+
+export type WebhookEndpoint = {
+  __typename?: 'WebhookEndpoint';
+  createdAt: Scalars['DateTime']['output'];
+  /** Why the endpoint is disabled (null while enabled). */
+  disabledReason?: Maybe<Scalars['String']['output']>;
+  /** Event types delivered here; `*` means all, including types added later. */
+  eventTypes: Array<Scalars['String']['output']>;
+  /** `we_…` */
+  id: Scalars['ID']['output'];
+  /** After rotateWebhookSecret: until when the previous secret still signs (null when only one secret signs). */
+  previousSecretExpiresAt?: Maybe<Scalars['DateTime']['output']>;
+  status: WebhookEndpointStatus;
+  updatedAt: Scalars['DateTime']['output'];
+  url: Scalars['String']['output'];
+};
+
+/**
+ * Outgoing webhooks: the gateway POSTs your events (`calculation.updated`, `transfer.settled`, …) to
+ * endpoints you register, signed with HMAC-SHA256 in the `Atlas-Signature` header, retried for about a
+ * day until your endpoint answers 2xx. docs/webhooks.md has the payload, the signature algorithm, a
+ * verification example and the retry schedule.
+ */
+export type WebhookEndpointStatus =
+  /** Receives nothing: disabled with disableWebhookEndpoint, or after the endpoint answered 410 Gone. */
+  | 'DISABLED'
+  | 'ENABLED';
+
+/** An endpoint with its signing secret: returned only when the secret is created, never again. */
+export type WebhookEndpointWithSecret = {
+  __typename?: 'WebhookEndpointWithSecret';
+  endpoint: WebhookEndpoint;
+  /** `whsec_…`: verify `Atlas-Signature` with it. Store it now; it cannot be shown again (rotate to get a new one). */
+  secret: Scalars['String']['output'];
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -1766,6 +2046,13 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 
 
+/** Mapping of union types */
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
+  CreateTransferResult:
+    | ( TransferView )
+    | ( TransferDeclinedView )
+  ;
+}>;
 
 
 /** Mapping between all available schema types and the resolvers types */
@@ -1801,6 +2088,9 @@ export type ResolversTypes = ResolversObject<{
   CompanyStatus: CompanyStatus;
   ComponentStatus: ComponentStatus;
   Connector: ResolverTypeWrapper<AtomicConnector>;
+  CreateRecipientInput: CreateRecipientInput;
+  CreateTransferInput: CreateTransferInput;
+  CreateTransferResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreateTransferResult']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DepositAccount: ResolverTypeWrapper<DepositAccountItem>;
@@ -1854,6 +2144,8 @@ export type ResolversTypes = ResolversObject<{
   PrescreenInput: PrescreenInput;
   PrescreenResult: ResolverTypeWrapper<AtomicPrescreenResult>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Recipient: ResolverTypeWrapper<RecipientView>;
+  RecipientAccountType: RecipientAccountType;
   RecurringFinancialTransaction: ResolverTypeWrapper<AtomicRecurringFinancialTransaction>;
   RecurringFlow: ResolverTypeWrapper<ForecastRecurring>;
   RecurringSource: RecurringSource;
@@ -1887,6 +2179,11 @@ export type ResolversTypes = ResolversObject<{
   TransactionConnection: ResolverTypeWrapper<Omit<TransactionConnection, 'edges'> & { edges: Array<ResolversTypes['TransactionEdge']> }>;
   TransactionEdge: ResolverTypeWrapper<Omit<TransactionEdge, 'node'> & { node: ResolversTypes['Transaction'] }>;
   TransactionUpdates: ResolverTypeWrapper<Omit<TransactionUpdates, 'added' | 'modified'> & { added: Array<ResolversTypes['Transaction']>, modified: Array<ResolversTypes['Transaction']> }>;
+  Transfer: ResolverTypeWrapper<TransferView>;
+  TransferDeclineReason: TransferDeclineReason;
+  TransferDeclined: ResolverTypeWrapper<TransferDeclinedView>;
+  TransferRail: TransferRail;
+  TransferStatus: TransferStatus;
   UpcomingBillInput: UpcomingBillInput;
   UpdateAtomicUserInput: UpdateAtomicUserInput;
   UpstreamsHealth: ResolverTypeWrapper<UpstreamsHealth>;
@@ -1904,6 +2201,14 @@ export type ResolversTypes = ResolversObject<{
   W2OtherItem: ResolverTypeWrapper<AtomicW2Other>;
   W2ParsedData: ResolverTypeWrapper<AtomicW2ParsedData>;
   W2StateTax: ResolverTypeWrapper<AtomicW2StateTax>;
+  WebhookDelivery: ResolverTypeWrapper<WebhookDeliveryView>;
+  WebhookDeliveryAttempt: ResolverTypeWrapper<WebhookAttemptView>;
+  WebhookDeliveryConnection: ResolverTypeWrapper<DeliveryPage>;
+  WebhookDeliveryEdge: ResolverTypeWrapper<Omit<WebhookDeliveryEdge, 'node'> & { node: ResolversTypes['WebhookDelivery'] }>;
+  WebhookDeliveryStatus: WebhookDeliveryStatus;
+  WebhookEndpoint: ResolverTypeWrapper<WebhookEndpointView>;
+  WebhookEndpointStatus: WebhookEndpointStatus;
+  WebhookEndpointWithSecret: ResolverTypeWrapper<EndpointWithSecret>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1928,6 +2233,9 @@ export type ResolversParentTypes = ResolversObject<{
   CategoryTotal: CategoryTotal;
   Company: AtomicCompany;
   Connector: AtomicConnector;
+  CreateRecipientInput: CreateRecipientInput;
+  CreateTransferInput: CreateTransferInput;
+  CreateTransferResult: ResolversUnionTypes<ResolversParentTypes>['CreateTransferResult'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DepositAccount: DepositAccountItem;
@@ -1970,6 +2278,7 @@ export type ResolversParentTypes = ResolversObject<{
   PrescreenInput: PrescreenInput;
   PrescreenResult: AtomicPrescreenResult;
   Query: Record<PropertyKey, never>;
+  Recipient: RecipientView;
   RecurringFinancialTransaction: AtomicRecurringFinancialTransaction;
   RecurringFlow: ForecastRecurring;
   RemovedTransaction: RemovedTransaction;
@@ -1997,6 +2306,8 @@ export type ResolversParentTypes = ResolversObject<{
   TransactionConnection: Omit<TransactionConnection, 'edges'> & { edges: Array<ResolversParentTypes['TransactionEdge']> };
   TransactionEdge: Omit<TransactionEdge, 'node'> & { node: ResolversParentTypes['Transaction'] };
   TransactionUpdates: Omit<TransactionUpdates, 'added' | 'modified'> & { added: Array<ResolversParentTypes['Transaction']>, modified: Array<ResolversParentTypes['Transaction']> };
+  Transfer: TransferView;
+  TransferDeclined: TransferDeclinedView;
   UpcomingBillInput: UpcomingBillInput;
   UpdateAtomicUserInput: UpdateAtomicUserInput;
   UpstreamsHealth: UpstreamsHealth;
@@ -2011,6 +2322,12 @@ export type ResolversParentTypes = ResolversObject<{
   W2OtherItem: AtomicW2Other;
   W2ParsedData: AtomicW2ParsedData;
   W2StateTax: AtomicW2StateTax;
+  WebhookDelivery: WebhookDeliveryView;
+  WebhookDeliveryAttempt: WebhookAttemptView;
+  WebhookDeliveryConnection: DeliveryPage;
+  WebhookDeliveryEdge: Omit<WebhookDeliveryEdge, 'node'> & { node: ResolversParentTypes['WebhookDelivery'] };
+  WebhookEndpoint: WebhookEndpointView;
+  WebhookEndpointWithSecret: EndpointWithSecret;
 }>;
 
 export type ActionHistoryEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ActionHistoryEntry'] = ResolversParentTypes['ActionHistoryEntry']> = ResolversObject<{
@@ -2139,6 +2456,10 @@ export type ConnectorResolvers<ContextType = GraphQLContext, ParentType extends 
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type CreateTransferResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreateTransferResult'] = ResolversParentTypes['CreateTransferResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'Transfer' | 'TransferDeclined', ParentType, ContextType>;
+}>;
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -2265,17 +2586,24 @@ export interface MoneyScalarConfig extends GraphQLScalarTypeConfig<ResolversType
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   createAtomicAccessToken?: Resolver<ResolversTypes['AtomicAccessToken'], ParentType, ContextType, RequireFields<MutationCreateAtomicAccessTokenArgs, 'input'>>;
   createLinkToken?: Resolver<ResolversTypes['LinkToken'], ParentType, ContextType, RequireFields<MutationCreateLinkTokenArgs, 'userId'>>;
+  createRecipient?: Resolver<ResolversTypes['Recipient'], ParentType, ContextType, RequireFields<MutationCreateRecipientArgs, 'input'>>;
+  createTransfer?: Resolver<ResolversTypes['CreateTransferResult'], ParentType, ContextType, RequireFields<MutationCreateTransferArgs, 'idempotencyKey' | 'input'>>;
   deletePayLinkAccount?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeletePayLinkAccountArgs, 'accountId' | 'userId'>>;
   deletePayLinkAccounts?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeletePayLinkAccountsArgs, 'userId'>>;
   detectBills?: Resolver<Array<ResolversTypes['PayLinkAccount']>, ParentType, ContextType, RequireFields<MutationDetectBillsArgs, 'userId'>>;
+  disableWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType, RequireFields<MutationDisableWebhookEndpointArgs, 'id'>>;
+  enableWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType, RequireFields<MutationEnableWebhookEndpointArgs, 'id'>>;
   endMonitoring?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationEndMonitoringArgs, 'userId'>>;
   ingestEvent?: Resolver<ResolversTypes['IngestResult'], ParentType, ContextType, RequireFields<MutationIngestEventArgs, 'event'>>;
   ingestEvents?: Resolver<ResolversTypes['IngestResult'], ParentType, ContextType, RequireFields<MutationIngestEventsArgs, 'events'>>;
   linkAccounts?: Resolver<ResolversTypes['LinkAccountsPayload'], ParentType, ContextType, RequireFields<MutationLinkAccountsArgs, 'input'>>;
   prescreen?: Resolver<ResolversTypes['PrescreenResult'], ParentType, ContextType, RequireFields<MutationPrescreenArgs, 'input'>>;
   recordSafeToSpend?: Resolver<ResolversTypes['SafeToSpend'], ParentType, ContextType, RequireFields<MutationRecordSafeToSpendArgs, 'input' | 'userId'>>;
+  registerWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpointWithSecret'], ParentType, ContextType, RequireFields<MutationRegisterWebhookEndpointArgs, 'eventTypes' | 'url'>>;
+  resendWebhookDelivery?: Resolver<ResolversTypes['WebhookDelivery'], ParentType, ContextType, RequireFields<MutationResendWebhookDeliveryArgs, 'id'>>;
   reviewSuggestion?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationReviewSuggestionArgs, 'input'>>;
   revokeAtomicAccessToken?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeAtomicAccessTokenArgs, 'publicToken'>>;
+  rotateWebhookSecret?: Resolver<ResolversTypes['WebhookEndpointWithSecret'], ParentType, ContextType, RequireFields<MutationRotateWebhookSecretArgs, 'id'>>;
   sandboxPublicToken?: Resolver<ResolversTypes['SandboxPublicToken'], ParentType, ContextType, RequireFields<MutationSandboxPublicTokenArgs, 'institutionId'>>;
   startTaskWorkflow?: Resolver<ResolversTypes['TaskWorkflow'], ParentType, ContextType, RequireFields<MutationStartTaskWorkflowArgs, 'linkedAccountId' | 'tasks' | 'userId'>>;
   updateAtomicUser?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUpdateAtomicUserArgs, 'input'>>;
@@ -2415,13 +2743,27 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   companies?: Resolver<Array<ResolversTypes['Company']>, ParentType, ContextType, Partial<QueryCompaniesArgs>>;
   health?: Resolver<ResolversTypes['Health'], ParentType, ContextType>;
   paylinkAccount?: Resolver<Maybe<ResolversTypes['PayLinkAccount']>, ParentType, ContextType, RequireFields<QueryPaylinkAccountArgs, 'id' | 'userId'>>;
+  recipients?: Resolver<Array<ResolversTypes['Recipient']>, ParentType, ContextType, RequireFields<QueryRecipientsArgs, 'userId'>>;
   safeToSpend?: Resolver<ResolversTypes['SafeToSpend'], ParentType, ContextType, RequireFields<QuerySafeToSpendArgs, 'input'>>;
   task?: Resolver<Maybe<ResolversTypes['Task']>, ParentType, ContextType, RequireFields<QueryTaskArgs, 'id'>>;
   taskStatus?: Resolver<Maybe<ResolversTypes['TaskStatusReport']>, ParentType, ContextType, RequireFields<QueryTaskStatusArgs, 'id'>>;
   transactionUpdates?: Resolver<ResolversTypes['TransactionUpdates'], ParentType, ContextType, RequireFields<QueryTransactionUpdatesArgs, 'limit' | 'userId'>>;
+  transfer?: Resolver<Maybe<ResolversTypes['Transfer']>, ParentType, ContextType, RequireFields<QueryTransferArgs, 'id'>>;
   usage?: Resolver<ResolversTypes['UsageReport'], ParentType, ContextType, RequireFields<QueryUsageArgs, 'from' | 'granularity' | 'to'>>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+  webhookDeliveries?: Resolver<ResolversTypes['WebhookDeliveryConnection'], ParentType, ContextType, RequireFields<QueryWebhookDeliveriesArgs, 'endpointId' | 'first'>>;
+  webhookEndpoints?: Resolver<Array<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType>;
+  webhookEventTypes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type RecipientResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Recipient'] = ResolversParentTypes['Recipient']> = ResolversObject<{
+  accountType?: Resolver<ResolversTypes['RecipientAccountType'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mask?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  routingNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type RecurringFinancialTransactionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecurringFinancialTransaction'] = ResolversParentTypes['RecurringFinancialTransaction']> = ResolversObject<{
@@ -2609,6 +2951,28 @@ export type TransactionUpdatesResolvers<ContextType = GraphQLContext, ParentType
   removed?: Resolver<Array<ResolversTypes['RemovedTransaction']>, ParentType, ContextType>;
 }>;
 
+export type TransferResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Transfer'] = ResolversParentTypes['Transfer']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  estimatedSettlement?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  failureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fromAccountId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  memo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rail?: Resolver<ResolversTypes['TransferRail'], ParentType, ContextType>;
+  recipientId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['TransferStatus'], ParentType, ContextType>;
+  toAccountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type TransferDeclinedResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TransferDeclined'] = ResolversParentTypes['TransferDeclined']> = ResolversObject<{
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['TransferDeclineReason'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type UpstreamsHealthResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpstreamsHealth'] = ResolversParentTypes['UpstreamsHealth']> = ResolversObject<{
   atomic?: Resolver<ResolversTypes['ComponentStatus'], ParentType, ContextType>;
   plaid?: Resolver<ResolversTypes['ComponentStatus'], ParentType, ContextType>;
@@ -2715,6 +3079,55 @@ export type W2StateTaxResolvers<ContextType = GraphQLContext, ParentType extends
   stateTaxWithheld?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
 }>;
 
+export type WebhookDeliveryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = ResolversObject<{
+  attemptLog?: Resolver<Array<ResolversTypes['WebhookDeliveryAttempt']>, ParentType, ContextType>;
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  endpointId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  eventType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastStatusCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['WebhookDeliveryStatus'], ParentType, ContextType>;
+}>;
+
+export type WebhookDeliveryAttemptResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookDeliveryAttempt'] = ResolversParentTypes['WebhookDeliveryAttempt']> = ResolversObject<{
+  attemptedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  durationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  statusCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type WebhookDeliveryConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookDeliveryConnection'] = ResolversParentTypes['WebhookDeliveryConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['WebhookDeliveryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type WebhookDeliveryEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookDeliveryEdge'] = ResolversParentTypes['WebhookDeliveryEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['WebhookDelivery'], ParentType, ContextType>;
+}>;
+
+export type WebhookEndpointResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookEndpoint'] = ResolversParentTypes['WebhookEndpoint']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  disabledReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  eventTypes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  previousSecretExpiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['WebhookEndpointStatus'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type WebhookEndpointWithSecretResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookEndpointWithSecret'] = ResolversParentTypes['WebhookEndpointWithSecret']> = ResolversObject<{
+  endpoint?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   ActionHistoryEntry?: ActionHistoryEntryResolvers<ContextType>;
   AtomicAccessToken?: AtomicAccessTokenResolvers<ContextType>;
@@ -2730,6 +3143,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   CategoryTotal?: CategoryTotalResolvers<ContextType>;
   Company?: CompanyResolvers<ContextType>;
   Connector?: ConnectorResolvers<ContextType>;
+  CreateTransferResult?: CreateTransferResultResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DepositAccount?: DepositAccountResolvers<ContextType>;
@@ -2763,6 +3177,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   PostalAddress?: PostalAddressResolvers<ContextType>;
   PrescreenResult?: PrescreenResultResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Recipient?: RecipientResolvers<ContextType>;
   RecurringFinancialTransaction?: RecurringFinancialTransactionResolvers<ContextType>;
   RecurringFlow?: RecurringFlowResolvers<ContextType>;
   RemovedTransaction?: RemovedTransactionResolvers<ContextType>;
@@ -2785,6 +3200,8 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   TransactionConnection?: TransactionConnectionResolvers<ContextType>;
   TransactionEdge?: TransactionEdgeResolvers<ContextType>;
   TransactionUpdates?: TransactionUpdatesResolvers<ContextType>;
+  Transfer?: TransferResolvers<ContextType>;
+  TransferDeclined?: TransferDeclinedResolvers<ContextType>;
   UpstreamsHealth?: UpstreamsHealthResolvers<ContextType>;
   UsageBucket?: UsageBucketResolvers<ContextType>;
   UsageReport?: UsageReportResolvers<ContextType>;
@@ -2796,5 +3213,11 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   W2OtherItem?: W2OtherItemResolvers<ContextType>;
   W2ParsedData?: W2ParsedDataResolvers<ContextType>;
   W2StateTax?: W2StateTaxResolvers<ContextType>;
+  WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
+  WebhookDeliveryAttempt?: WebhookDeliveryAttemptResolvers<ContextType>;
+  WebhookDeliveryConnection?: WebhookDeliveryConnectionResolvers<ContextType>;
+  WebhookDeliveryEdge?: WebhookDeliveryEdgeResolvers<ContextType>;
+  WebhookEndpoint?: WebhookEndpointResolvers<ContextType>;
+  WebhookEndpointWithSecret?: WebhookEndpointWithSecretResolvers<ContextType>;
 }>;
 

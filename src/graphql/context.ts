@@ -8,6 +8,9 @@ import type { SyncEngine } from '../modules/banking/sync-engine.js';
 import type { HealthService } from '../modules/health/health-service.js';
 import type { CashflowService } from '../modules/insights/cashflow-service.js';
 import type { SafeToSpendService } from '../modules/insights/safe-to-spend-service.js';
+import type { RecipientService } from '../modules/transfers/recipient-service.js';
+import type { TransferEventSync } from '../modules/transfers/transfer-event-sync.js';
+import type { TransferService } from '../modules/transfers/transfer-service.js';
 import type { AuthenticatedPartner } from '../modules/partners/partner-types.js';
 import type { TenantScope } from '../modules/users/tenant-scope.js';
 import type { AtomicAccessService } from '../modules/atomic/atomic-access-service.js';
@@ -19,6 +22,8 @@ import type { AtomicRegistry } from '../upstreams/atomic/atomic-registry.js';
 import type { AtomicCompany } from '../upstreams/atomic/atomic-wire.js';
 import type { IngestService } from '../modules/usage/ingest-service.js';
 import type { UsageBus } from '../modules/usage/usage-bus.js';
+import type { WebhookRuntime } from '../modules/webhooks/webhook-runtime.js';
+import type { WebhookService } from '../modules/webhooks/webhook-service.js';
 import type { PlaidRegistry } from '../upstreams/plaid/plaid-registry.js';
 
 /** Process-wide services shared by every request (stateless or internally synchronised). */
@@ -30,7 +35,11 @@ export interface SharedServices {
   sync: SyncEngine;
   atomic: AtomicRegistry;
   ingest: IngestService;
+  /** Applies Plaid transfer events (webhook-triggered) to transfer statuses. */
+  transferEvents: TransferEventSync;
   usageBus: UsageBus;
+  /** Outgoing webhooks: the SSRF guard and the delivery scheduler (started and stopped with the server). */
+  webhooks: WebhookRuntime;
   /** find-company answers per merchant, across requests (TTL from COMPANY_CACHE_TTL_SECONDS). */
   companyCache: CompanyMatchCache<AtomicCompany>;
   /** Where providers should send webhooks for this gateway (known once it listens). */
@@ -45,6 +54,8 @@ export interface RequestServices {
   atomic: { access: AtomicAccessService; paylink: PayLinkService; payroll: PayrollService };
   atomicLoaders: AtomicLoaders;
   insights: { safeToSpend: SafeToSpendService; cashflow: CashflowService };
+  webhooks: WebhookService;
+  transfers: { transfers: TransferService; recipients: RecipientService };
 }
 
 /**

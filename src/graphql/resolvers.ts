@@ -6,9 +6,11 @@ import { bankingResolvers } from '../modules/banking/resolvers.js';
 import { healthResolvers } from '../modules/health/resolvers.js';
 import { insightsResolvers } from '../modules/insights/resolvers.js';
 import { partnerResolvers } from '../modules/partners/resolvers.js';
+import { transferResolvers } from '../modules/transfers/resolvers.js';
 import { usageResolvers } from '../modules/usage/resolvers.js';
 import { usageSubscriptionResolvers } from '../modules/usage/subscription-resolvers.js';
 import { userResolvers } from '../modules/users/resolvers.js';
+import { webhookResolvers } from '../modules/webhooks/resolvers.js';
 import { DateScalar, DateTimeScalar, MoneyScalar } from './scalars.js';
 
 const SCALARS = { Date: DateScalar, DateTime: DateTimeScalar, Money: MoneyScalar } as unknown as Resolvers;
@@ -24,6 +26,8 @@ const MODULE_RESOLVERS: Resolvers[] = [
   usageResolvers,
   usageSubscriptionResolvers,
   insightsResolvers,
+  transferResolvers,
+  webhookResolvers,
 ];
 
 /** Merges each module's resolver map type by type; two modules defining the same field is a bug. */

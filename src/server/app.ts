@@ -6,6 +6,7 @@ import type { SharedServices } from '../graphql/context.js';
 import type { AppLogger } from '../logging/logger.js';
 import { HealthService } from '../modules/health/health-service.js';
 import { SyncEngine } from '../modules/banking/sync-engine.js';
+import { TransferEventSync } from '../modules/transfers/transfer-event-sync.js';
 import { TokenCipher } from '../crypto/token-cipher.js';
 import { DEFAULT_LOCAL_KEY_FILE, loadOrCreateLocalKey } from '../crypto/local-key.js';
 import { PlaidRegistry } from '../upstreams/plaid/plaid-registry.js';
@@ -16,6 +17,7 @@ import { registerIngestRoutes } from './ingest-routes.js';
 import { IngestService } from '../modules/usage/ingest-service.js';
 import { PartnerDirectory } from '../modules/usage/partner-directory.js';
 import { createUsageBus } from '../modules/usage/usage-bus.js';
+import { createWebhookRuntime } from '../modules/webhooks/webhook-runtime.js';
 import { AppError } from '../errors/app-error.js';
 import { registerGraphiqlAssets } from './graphiql.js';
 import { registerGraphql } from './graphql-route.js';
@@ -24,6 +26,7 @@ import { registerHealthRoute } from './health-route.js';
 import { sendAppError, sendError, sendInternalError } from './http-errors.js';
 import { requestIdFor } from './request-id.js';
 import { registerRestRoutes } from './rest-routes.js';
+import { createKeyRateLimiter } from './rate-limit/key-limiter.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -89,12 +92,22 @@ export async function buildServer({ config, orm, logger, demoKey, localKeyFile }
     companyCache: new CompanyMatchCache(config.atomic.companyCacheTtlMs),
     usageBus,
     ingest: new IngestService(new PartnerDirectory(), (partnerIds) => usageBus.publish(partnerIds)),
+    transferEvents: new TransferEventSync(orm, plaid, app.log),
+    webhooks: createWebhookRuntime({ orm, config, cipher, log: app.log }),
     publicUrl: () => config.publicUrl ?? listeningUrl(app),
   };
   app.decorate('services', services);
+  // Delivery starts once the gateway listens (gateway.ts); attempts under way finish before the database closes.
+  app.addHook('onClose', () => services.webhooks.close());
+  const rateLimiter = createKeyRateLimiter(config.rateLimit, config.redisUrl, app.log);
+  app.decorate('rateLimiter', rateLimiter);
+  // Start with the shared counters when Redis is there; a Redis that is down only delays start-up this long.
+  await rateLimiter.ready(2000);
   app.addHook('onClose', async () => {
     await services.sync.idle();
+    await services.transferEvents.idle();
     await usageBus.close();
+    await rateLimiter.close();
   });
 
   registerHealthRoute(app, services.health);

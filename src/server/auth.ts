@@ -3,6 +3,7 @@ import { PartnerService } from '../modules/partners/partner-service.js';
 import type { AuthenticatedPartner } from '../modules/partners/partner-types.js';
 import { sendError } from './http-errors.js';
 import { ingestSecretMatches, presentedIngestSecret } from './ingest-auth.js';
+import { enforceRateLimit } from './rate-limit/enforce.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -45,6 +46,8 @@ export async function requireApiKey(request: FastifyRequest, reply: FastifyReply
   }
   request.partner = result.partner;
   request.log = request.log.child({ partnerId: result.partner.id, keyPrefix: result.partner.keyPrefix });
+  // Now that the key is known: count it against its budget (may answer 429 and end the request).
+  await enforceRateLimit(request, reply);
 }
 
 /**

@@ -4,6 +4,7 @@ import type { SharedServices } from '../graphql/context.js';
 import { PlaidItem } from '../db/entities/index.js';
 import { PlaidWebhookVerifier } from '../upstreams/plaid/webhook-verifier.js';
 import { sendError } from './http-errors.js';
+import { registerAtomicWebhook } from './atomic-webhook.js';
 
 interface PlaidWebhookBody {
   webhook_type?: string;
@@ -48,6 +49,13 @@ export async function registerProviderWebhooks(app: FastifyInstance, opts: { ser
         services.sync.syncItem(item.id, request.log).catch((err) => request.log.warn({ err }, 'webhook-triggered sync failed'));
       }
     }
+    if (body.webhook_type === 'TRANSFER' && body.webhook_code === 'TRANSFER_EVENTS_UPDATE') {
+      // The webhook names no transfer: read the event stream from the stored cursor, in the background.
+      services.transferEvents.sync(mode).catch((err) => request.log.warn({ err }, 'transfer event sync failed'));
+    }
     return reply.code(200).send({ received: true });
   });
+
+  // Atomic signs an HMAC over the raw bytes; its own child context parses JSON as a Buffer.
+  await app.register(registerAtomicWebhook, { services });
 }

@@ -11,6 +11,9 @@ import { PayLinkService } from '../modules/atomic/paylink-service.js';
 import { PayrollService } from '../modules/atomic/payroll-service.js';
 import { CashflowService } from '../modules/insights/cashflow-service.js';
 import { SafeToSpendService } from '../modules/insights/safe-to-spend-service.js';
+import { WebhookService } from '../modules/webhooks/webhook-service.js';
+import { RecipientService } from '../modules/transfers/recipient-service.js';
+import { TransferService } from '../modules/transfers/transfer-service.js';
 
 /** Builds the per-request services for an authenticated request (GraphQL context and REST alike). */
 export function requestServices(request: FastifyRequest, shared: SharedServices): RequestServices {
@@ -52,5 +55,10 @@ export function requestServices(request: FastifyRequest, shared: SharedServices)
     safeToSpend: new SafeToSpendService({ em: request.em, partner, tenant, banking, paylink: atomic.paylink }),
     cashflow: new CashflowService({ banking, paylink: atomic.paylink, payroll: atomic.payroll }),
   };
-  return { tenant, banking, loaders: createBankingLoaders(banking), atomic, atomicLoaders, insights };
+  const transfers = {
+    transfers: new TransferService({ em: request.em, partner, plaid: () => shared.plaid.adapter(partner.keyMode, request.log), cipher: shared.cipher, log: request.log }),
+    recipients: new RecipientService(request.em, tenant, shared.cipher),
+  };
+  const webhooks = new WebhookService({ em: request.em, partnerId: partner.id, cipher: shared.cipher, runtime: shared.webhooks });
+  return { tenant, banking, loaders: createBankingLoaders(banking), atomic, atomicLoaders, insights, transfers, webhooks };
 }

@@ -3,6 +3,7 @@ import type { SharedServices } from '../graphql/context.js';
 import { requireApiKey } from './auth.js';
 import { registerBankingRoutes } from './rest/banking-routes.js';
 import { registerInsightsRoutes } from './rest/insights-routes.js';
+import { registerTransferRoutes } from './rest/transfer-routes.js';
 
 /**
  * The AtlasForge REST reference's routes under /v1 and /api, registered in one encapsulated
@@ -13,4 +14,5 @@ export async function registerRestRoutes(app: FastifyInstance, opts: { services:
   app.addHook('preHandler', requireApiKey);
   registerBankingRoutes(app, opts.services);
   registerInsightsRoutes(app, opts.services);
+  registerTransferRoutes(app, opts.services);
 }

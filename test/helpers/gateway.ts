@@ -39,6 +39,8 @@ export function testEnv(database: TestDatabase, extra: Record<string, string> = 
     // One fixed key for every test process, so two gateways on one PostgreSQL database can read each other's rows.
     TOKEN_ENCRYPTION_KEYS: `test:${Buffer.alloc(32, 42).toString('base64')}`,
     ATOMIC_SANDBOX_URL: 'http://127.0.0.1:9',
+    // Webhook receivers in tests listen on loopback, which the SSRF guard refuses unless allowlisted.
+    WEBHOOK_ALLOWED_HOSTS: '127.0.0.1,localhost',
     ...database.env,
     ...extra,
   };

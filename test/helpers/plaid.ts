@@ -57,9 +57,9 @@ export interface BankingFixture {
  * A Plaid emulator plus a gateway pointed at it on a fresh database of the dialect. Staleness is
  * an hour so that only links, webhooks and explicit calls sync (tests control when data moves).
  */
-export async function startBankingFixture(dialect: Dialect): Promise<BankingFixture> {
+export async function startBankingFixture(dialect: Dialect, extraEnv: Record<string, string> = {}): Promise<BankingFixture> {
   const plaid = await startTestPlaid();
-  const gw = await startTestGateway(dialect, { PLAID_SANDBOX_URL: plaid.url, TRANSACTIONS_STALE_AFTER_SECONDS: '3600' });
+  const gw = await startTestGateway(dialect, { PLAID_SANDBOX_URL: plaid.url, TRANSACTIONS_STALE_AFTER_SECONDS: '3600', ...extraEnv });
   return {
     plaid,
     gw,

@@ -10,7 +10,7 @@ import { Partner } from './partner.entity.js';
 export const OutboxEvent = defineEntity({
   name: 'OutboxEvent',
   tableName: 'outbox_events',
-  indexes: [{ properties: ['partner', 'createdAt'] }],
+  indexes: [{ properties: ['partner', 'createdAt'] }, { properties: ['dispatchedAt'] }],
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
     partner: p.manyToOne(Partner).ref().deleteRule('cascade'),
@@ -18,6 +18,8 @@ export const OutboxEvent = defineEntity({
     /** The webhook body's `data`, as the partner will receive it. */
     payload: p.json<Record<string, unknown>>(),
     createdAt: p.datetime().onCreate(() => new Date()),
+    /** When the event was fanned out into webhook deliveries (null = not yet). */
+    dispatchedAt: p.datetime().nullable(),
   },
 });
 

@@ -3,7 +3,17 @@ import { OutboxEvent } from '../../db/entities/index.js';
 import { uuidV7 } from '../usage/ingest-service.js';
 
 /** Event types partners can receive by webhook. */
-export type OutboxEventType = 'calculation.updated';
+export const OUTBOX_EVENT_TYPES = [
+  'calculation.updated',
+  'transfer.pending',
+  'transfer.posted',
+  'transfer.settled',
+  'transfer.failed',
+  'transfer.returned',
+  'transfer.cancelled',
+  'task.updated',
+] as const;
+export type OutboxEventType = (typeof OUTBOX_EVENT_TYPES)[number];
 
 /**
  * Records an event for the partner's webhooks. Call it inside the transaction of the change it

@@ -80,6 +80,15 @@ export class PartnerService {
     return true;
   }
 
+  /** Requests per second for each of the partner's keys; null returns it to the gateway default. */
+  async setRateLimit(partnerId: string, perSecond: number | null): Promise<boolean> {
+    const partner = await this.em.findOne(Partner, { id: partnerId });
+    if (!partner) return false;
+    partner.rateLimitPerSecond = perSecond;
+    await this.em.flush();
+    return true;
+  }
+
   /**
    * Resolves a presented key to its partner. Unknown, malformed and revoked keys all give
    * UNAUTHENTICATED (no hint which); a live key of a partner not yet production-enabled gives PAYMENT_REQUIRED.

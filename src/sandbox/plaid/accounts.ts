@@ -1,5 +1,7 @@
 import type { AccountBase } from 'plaid';
 import { AccountHolderCategory, AccountSubtype, AccountType } from 'plaid';
+import { NO_EFFECT, type BalanceEffect } from './transfer/balances.js';
+import { centsToDollars, dollarsToCents } from './transfer/money.js';
 
 /** The five accounts of Plaid's sandbox user `user_good`, with its balances. */
 export type AccountKind = 'checking' | 'savings' | 'cd' | 'credit' | 'money_market';
@@ -79,18 +81,31 @@ export interface StoredAccount {
   kind: AccountKind;
 }
 
+function templateFor(kind: AccountKind): AccountTemplate {
+  const t = ACCOUNT_TEMPLATES.find((a) => a.kind === kind);
+  if (!t) throw new Error(`unknown account kind ${kind}`);
+  return t;
+}
+
+/** The account's available balance in cents once its transfers count; null where the bank reports none. */
+export function availableCents(account: StoredAccount, effect: BalanceEffect): number | null {
+  const { available } = templateFor(account.kind);
+  return available === null ? null : dollarsToCents(available) + effect.availableCents;
+}
+
 /**
  * An account on the wire. `lastUpdated` is when the balance was read: the Item's last refresh for
- * /accounts/get (cached), the time of the call for /accounts/balance/get (real-time).
+ * /accounts/get (cached), the time of the call for /accounts/balance/get (real-time). `effect` is
+ * what the account's transfers did to the sandbox user's balances.
  */
-export function toAccountBase(account: StoredAccount, lastUpdated: string): AccountBase {
-  const t = ACCOUNT_TEMPLATES.find((a) => a.kind === account.kind);
-  if (!t) throw new Error(`unknown account kind ${account.kind}`);
+export function toAccountBase(account: StoredAccount, lastUpdated: string, effect: BalanceEffect = NO_EFFECT): AccountBase {
+  const t = templateFor(account.kind);
+  const available = availableCents(account, effect);
   return {
     account_id: account.account_id,
     balances: {
-      available: t.available,
-      current: t.current,
+      available: available === null ? null : centsToDollars(available),
+      current: centsToDollars(dollarsToCents(t.current) + effect.currentCents),
       limit: t.limit,
       iso_currency_code: 'USD',
       unofficial_currency_code: null,

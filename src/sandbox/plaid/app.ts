@@ -22,7 +22,7 @@ export interface PlaidEmulatorOptions {
   clientId: string;
   /** The PLAID-SECRET the emulator accepts. */
   secret: string;
-  /** JSON file where runtime state persists (items, tokens, appended transactions, signing key); undefined = memory only. */
+  /** JSON file where runtime state persists (items, tokens, appended transactions, transfers, signing key); undefined = memory only. */
   stateFile?: string;
   /** Default false (silent). */
   logger?: Logger | false;

@@ -67,6 +67,14 @@ export const ERROR_CATALOG = {
     status: 400,
     message: "Webhook for this item is either not set up, or invalid. Please update the item's webhook and try again.",
   },
+  // TRANSFER_ERROR
+  TRANSFER_LIMIT_REACHED: { type: T.TransferError, status: 400, message: 'transfer limit exceeded' },
+  TRANSFER_UNSUPPORTED_ACCOUNT_TYPE: {
+    type: T.TransferError,
+    status: 400,
+    message: 'transfers are only supported to and from checking and savings accounts',
+  },
+  TRANSFER_NOT_CANCELLABLE: { type: T.TransferError, status: 400, message: 'transfer is not cancellable' },
   // RATE_LIMIT_EXCEEDED: Plaid names the limit after the endpoint family.
   RATE_LIMIT: { type: T.RateLimitExceeded, status: 429, message: RATE_LIMIT_MESSAGE },
   ACCOUNTS_LIMIT: { type: T.RateLimitExceeded, status: 429, message: RATE_LIMIT_MESSAGE },
@@ -131,6 +139,7 @@ const DOC_SECTIONS: Partial<Record<PlaidErrorType, string>> = {
   [T.InstitutionError]: 'institution',
   [T.TransactionsError]: 'transactions',
   [T.SandboxError]: 'sandbox',
+  [T.TransferError]: 'transfer',
   [T.RateLimitExceeded]: 'rate-limit-exceeded',
   [T.ApiError]: 'api',
 };

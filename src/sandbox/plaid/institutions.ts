@@ -36,6 +36,7 @@ export const SUPPORTED_PRODUCTS: readonly Products[] = [
   Products.Signal,
   Products.Statements,
   Products.Transactions,
+  Products.Transfer,
 ];
 
 /** Products that Plaid refuses as initial products because they come with others (e.g. balance). */

@@ -65,3 +65,39 @@ export function optionalWebhookUrl(body: Body, field: string, label: string = fi
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw invalidField(`${label} must be an http or https URL`);
   return value;
 }
+
+/** One of `values`, or INVALID_FIELD naming them. */
+export function optionalEnum<T extends string>(body: Body, field: string, values: readonly T[], label: string = field): T | undefined {
+  const value = optionalString(body, field, label);
+  if (value === undefined) return undefined;
+  if (!(values as readonly string[]).includes(value)) throw invalidField(`${label} must be one of ${values.join(', ')}`);
+  return value as T;
+}
+
+export function requiredEnum<T extends string>(body: Body, field: string, values: readonly T[], label: string = field): T {
+  requiredString(body, field, label);
+  return optionalEnum(body, field, values, label) as T;
+}
+
+/** An integer within [min, max]; `fallback` when absent or null (the spec makes such counts nullable). */
+export function optionalInteger(body: Body, field: string, range: { min: number; max?: number }, fallback: number): number {
+  const value = body[field];
+  if (value === undefined || value === null) return fallback;
+  const { min, max } = range;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || (max !== undefined && value > max)) {
+    const bounds = max === undefined ? `of at least ${min}` : `between ${min} and ${max}`;
+    throw invalidField(`${field} must be an integer ${bounds}`);
+  }
+  return value;
+}
+
+/** An RFC 3339 date-time (`2019-12-06T22:35:49Z`), as epoch milliseconds. */
+export function optionalDateTime(body: Body, field: string): number | undefined {
+  const value = optionalString(body, field);
+  if (value === undefined) return undefined;
+  const ms = Date.parse(value);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(ms)) {
+    throw invalidField(`${field} must be an RFC 3339 date-time, e.g. 2019-12-06T22:35:49Z`);
+  }
+  return ms;
+}

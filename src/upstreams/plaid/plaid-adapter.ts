@@ -4,9 +4,13 @@ import {
   Products,
   type AccountBase,
   type JWKPublicKey,
+  ACHClass,
   type LinkTokenCreateResponse,
   type PlaidApi,
   type TransactionsSyncResponse,
+  type TransferEvent,
+  type TransferNetwork,
+  TransferType,
 } from 'plaid';
 import { describePlaidFailure, toPlaidAppError } from './plaid-errors.js';
 
@@ -83,4 +87,72 @@ export class PlaidAdapter {
     );
     return data.key;
   }
+
+  /** Whether the account's institution takes RTP credits (Plaid's capabilities for that account). */
+  async rtpEligible(accessToken: string, accountId: string): Promise<boolean> {
+    const data = await this.call('/transfer/capabilities/get', () =>
+      this.api.transferCapabilitiesGet({ access_token: accessToken, account_id: accountId }),
+    );
+    return data.institution_supported_networks.rtp.credit === true;
+  }
+
+  /** Plaid's risk and balance decision for a transfer; `idempotencyKey` makes a retry return the same authorization. */
+  async authorizeTransfer(req: TransferRequest): Promise<TransferAuthorization> {
+    const data = await this.call('/transfer/authorization/create', () =>
+      this.api.transferAuthorizationCreate({
+        access_token: req.accessToken,
+        account_id: req.accountId,
+        type: TransferType.Debit,
+        network: req.network as TransferNetwork,
+        amount: centsToDecimalString(req.amountCents),
+        ach_class: ACHClass.Web,
+        user: { legal_name: req.legalName },
+        iso_currency_code: 'USD',
+        idempotency_key: req.idempotencyKey,
+      }),
+    );
+    const a = data.authorization;
+    return { id: a.id, approved: a.decision === 'approved', rationaleCode: a.decision_rationale?.code ?? null, rationale: a.decision_rationale?.description ?? null };
+  }
+
+  async createTransfer(req: TransferRequest & { authorizationId: string; description: string }): Promise<{ id: string; status: string }> {
+    const data = await this.call('/transfer/create', () =>
+      this.api.transferCreate({
+        access_token: req.accessToken,
+        account_id: req.accountId,
+        authorization_id: req.authorizationId,
+        amount: centsToDecimalString(req.amountCents),
+        description: req.description,
+        idempotency_key: req.idempotencyKey,
+      }),
+    );
+    return { id: data.transfer.id, status: data.transfer.status };
+  }
+
+  /** Transfer events after `afterId`, oldest first (Plaid's /transfer/event/sync). */
+  async syncTransferEvents(afterId: number, count = 25): Promise<{ events: TransferEvent[]; hasMore: boolean }> {
+    const data = await this.call('/transfer/event/sync', () => this.api.transferEventSync({ after_id: afterId, count }));
+    return { events: data.transfer_events, hasMore: data.has_more === true };
+  }
+}
+
+export interface TransferRequest {
+  accessToken: string;
+  accountId: string;
+  network: 'ach' | 'same-day-ach' | 'rtp';
+  amountCents: number;
+  legalName: string;
+  idempotencyKey: string;
+}
+
+export interface TransferAuthorization {
+  id: string;
+  approved: boolean;
+  rationaleCode: string | null;
+  rationale: string | null;
+}
+
+/** Plaid's transfer amounts are decimal strings ("25.00"); built from integer cents, never from a float. */
+export function centsToDecimalString(cents: number): string {
+  return `${Math.trunc(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
 }

@@ -6,6 +6,7 @@ import { Migration20261122035443_atomic } from './Migration20261122035443_atomic
 import { Migration20261122043725_usage_indexes } from './Migration20261122043725_usage_indexes.js';
 import { Migration20261122052349_usage_rollups } from './Migration20261122052349_usage_rollups.js';
 import { Migration20261122053306_insights } from './Migration20261122053306_insights.js';
+import { Migration20261122060243_transfers_webhooks } from './Migration20261122060243_transfers_webhooks.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122023840_initial', class: Migration20261122023840_initial },
@@ -14,4 +15,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122043725_usage_indexes', class: Migration20261122043725_usage_indexes },
   { name: 'Migration20261122052349_usage_rollups', class: Migration20261122052349_usage_rollups },
   { name: 'Migration20261122053306_insights', class: Migration20261122053306_insights },
+  { name: 'Migration20261122060243_transfers_webhooks', class: Migration20261122060243_transfers_webhooks },
 ];

@@ -1,12 +1,13 @@
 import type { AccountBase, Item, ItemWithConsentFields } from 'plaid';
 import { ItemUpdateTypeEnum, ItemWithConsentFieldsUpdateTypeEnum, type Products } from 'plaid';
-import { toAccountBase } from '../accounts.js';
+import { toAccountBase, type StoredAccount } from '../accounts.js';
 import type { EmulatorContext } from '../context.js';
 import { invalidField, PlaidApiError } from '../errors.js';
 import { isoDateTime } from '../generator/dates.js';
 import { ACCESS_TOKEN_FORMAT } from '../ids.js';
 import { findInstitution, SUPPORTED_PRODUCTS } from '../institutions.js';
 import type { StoredItem } from '../state/types.js';
+import type { TransferBook } from '../transfer/book.js';
 import { optionalStringArray, requiredString, type Body } from '../validation.js';
 
 /** The live Item behind `access_token`, or Plaid's INVALID_ACCESS_TOKEN. */
@@ -53,11 +54,19 @@ export function toItemWithConsent(item: StoredItem): ItemWithConsentFields {
   };
 }
 
+/** The Item's account with this id, or Plaid's INVALID_ACCOUNT_ID. */
+export function requireAccount(item: StoredItem, accountId: string): StoredAccount {
+  const account = item.accounts.find((a) => a.account_id === accountId);
+  if (!account) throw new PlaidApiError('INVALID_ACCOUNT_ID');
+  return account;
+}
+
 /**
  * The Item's accounts, optionally narrowed to `options.account_ids` (an unknown id is Plaid's
- * INVALID_ACCOUNT_ID). `lastUpdated` is when the balances were read.
+ * INVALID_ACCOUNT_ID). `lastUpdated` is when the balances were read; the balances include what
+ * the accounts' transfers moved.
  */
-export function selectAccounts(item: StoredItem, options: Body | undefined, lastUpdated: Date): AccountBase[] {
+export function selectAccounts(item: StoredItem, options: Body | undefined, lastUpdated: Date, transfers: TransferBook): AccountBase[] {
   const ids = options ? optionalStringArray(options, 'account_ids', 'options.account_ids') : undefined;
   if (ids !== undefined) {
     if (ids.length === 0) throw invalidField('options.account_ids must not be empty');
@@ -65,5 +74,5 @@ export function selectAccounts(item: StoredItem, options: Body | undefined, last
   }
   return item.accounts
     .filter((a) => ids === undefined || ids.includes(a.account_id))
-    .map((a) => toAccountBase(a, isoDateTime(lastUpdated)));
+    .map((a) => toAccountBase(a, isoDateTime(lastUpdated), transfers.effectOn(a.account_id)));
 }

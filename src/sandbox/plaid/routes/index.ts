@@ -5,6 +5,9 @@ import { authenticate } from './auth.js';
 import { itemRoutes } from './items.js';
 import { linkRoutes } from './link.js';
 import { transactionRoutes } from './transactions.js';
+import { transferAuthorizationRoutes } from './transfer-authorization.js';
+import { transferEventRoutes } from './transfer-events.js';
+import { transferRoutes } from './transfers.js';
 import { webhookRoutes } from './webhooks.js';
 
 /**
@@ -29,4 +32,7 @@ export async function plaidApi(app: FastifyInstance, { ctx }: { ctx: EmulatorCon
   await app.register(accountRoutes, { ctx });
   await app.register(transactionRoutes, { ctx });
   await app.register(webhookRoutes, { ctx });
+  await app.register(transferAuthorizationRoutes, { ctx });
+  await app.register(transferRoutes, { ctx });
+  await app.register(transferEventRoutes, { ctx });
 }

@@ -21,7 +21,7 @@ import {
   requireFields,
   type Body,
 } from '../validation.js';
-import { resolveItem, selectAccounts } from './common.js';
+import { requireAccount, resolveItem, selectAccounts } from './common.js';
 
 /** Plaid's limits for /sandbox/transactions/create and /transactions/sync `count`. */
 const MAX_CUSTOM_TRANSACTIONS = 10;
@@ -34,10 +34,6 @@ function syncCount(body: Body): number {
     throw invalidField(`count must be an integer between 1 and ${MAX_SYNC_COUNT}`);
   }
   return count;
-}
-
-function requireAccount(item: StoredItem, accountId: string): void {
-  if (!item.accounts.some((a) => a.account_id === accountId)) throw new PlaidApiError('INVALID_ACCOUNT_ID');
 }
 
 /** Where this call starts: the log position of `cursor` and, mid-run, the run it continues. */
@@ -112,7 +108,7 @@ export async function transactionRoutes(app: FastifyInstance, { ctx }: { ctx: Em
       added: [],
       modified: [],
       removed: [],
-      accounts: selectAccounts(item, undefined, new Date(item.updated_at)).filter((a) => accountId === undefined || a.account_id === accountId),
+      accounts: selectAccounts(item, undefined, new Date(item.updated_at), ctx.store.transfers).filter((a) => accountId === undefined || a.account_id === accountId),
       next_cursor: encodeCursor(item.item_id, next),
       has_more: hasMore,
       transactions_update_status: TransactionsUpdateStatus.HistoricalUpdateComplete,

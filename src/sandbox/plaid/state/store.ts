@@ -1,5 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { TransferBook } from '../transfer/book.js';
+import { IDEMPOTENCY_WINDOW_MS } from '../transfer/rules.js';
 import type { PersistedState, StoredItem, StoredLinkToken, StoredPublicToken, StoredSigningKey } from './types.js';
 
 /** Expired link and public tokens are kept this long (for a clear error), then forgotten. */
@@ -13,6 +15,7 @@ export class StateStore {
   readonly items = new Map<string, StoredItem>();
   readonly publicTokens = new Map<string, StoredPublicToken>();
   readonly linkTokens = new Map<string, StoredLinkToken>();
+  readonly transfers = new TransferBook();
   signingKey: StoredSigningKey | null = null;
 
   private constructor(private readonly file: string | undefined) {}
@@ -36,6 +39,7 @@ export class StateStore {
     for (const item of state.items) store.items.set(item.item_id, item);
     for (const token of state.public_tokens ?? []) store.publicTokens.set(token.public_token, token);
     for (const token of state.link_tokens ?? []) store.linkTokens.set(token.link_token, token);
+    store.transfers.load(state.transfer);
     return store;
   }
 
@@ -51,6 +55,7 @@ export class StateStore {
     for (const tokens of [this.publicTokens, this.linkTokens]) {
       for (const [token, entry] of tokens) if (nowMs - entry.expires_at > TOKEN_RETENTION_MS) tokens.delete(token);
     }
+    this.transfers.prune(nowMs, IDEMPOTENCY_WINDOW_MS);
     if (!this.file) return;
     const state: PersistedState = {
       version: 1,
@@ -58,6 +63,7 @@ export class StateStore {
       items: [...this.items.values()],
       public_tokens: [...this.publicTokens.values()],
       link_tokens: [...this.linkTokens.values()],
+      transfer: this.transfers.snapshot(),
     };
     mkdirSync(path.dirname(path.resolve(this.file)), { recursive: true });
     const temp = `${this.file}.${process.pid}.tmp`;

@@ -2,6 +2,7 @@ import type { JWK } from 'jose';
 import type { Products } from 'plaid';
 import type { StoredAccount } from '../accounts.js';
 import type { LedgerEvent } from '../transactions/records.js';
+import type { PersistedTransferState } from '../transfer/types.js';
 
 /**
  * What survives a restart. The 24-month base history is not here: it is re-derived from the Item's
@@ -60,4 +61,6 @@ export interface PersistedState {
   items: StoredItem[];
   public_tokens: StoredPublicToken[];
   link_tokens?: StoredLinkToken[];
+  /** Absent in files written before Transfer was emulated. */
+  transfer?: PersistedTransferState;
 }

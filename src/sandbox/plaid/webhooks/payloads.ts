@@ -3,6 +3,7 @@ import type {
   NewAccountsAvailableWebhook,
   RecurringTransactionsUpdateWebhook,
   SyncUpdatesAvailableWebhook,
+  TransferEventsUpdateWebhook,
 } from 'plaid';
 import { WebhookEnvironmentValues } from 'plaid';
 import type { StoredItem } from '../state/types.js';
@@ -64,4 +65,12 @@ export function webhookPayload(code: SupportedWebhookCode, item: StoredItem): It
         environment: WebhookEnvironmentValues.Sandbox,
       };
   }
+}
+
+/**
+ * Tells the client there are new transfer events to fetch with /transfer/event/sync. It names no
+ * Item or transfer: transfer events belong to the client, not to an Item.
+ */
+export function transferEventsUpdate(): TransferEventsUpdateWebhook {
+  return { webhook_type: 'TRANSFER', webhook_code: 'TRANSFER_EVENTS_UPDATE', environment: WebhookEnvironmentValues.Sandbox };
 }

@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify';
+import { AppError, badUserInput } from '../../errors/app-error.js';
+import type { SharedServices } from '../../graphql/context.js';
+import { moneyToCents } from '../../graphql/scalars.js';
+import { transferJson } from '../../modules/transfers/transfer-view.js';
+import { requestServices } from '../request-services.js';
+
+/** The reference's amount: dollars as a JSON number (or numeric string), more than 0, at most two decimals. */
+function amountCents(value: unknown): number {
+  if (value === undefined || value === null) throw badUserInput('amount is required.', { field: 'amount' });
+  if (typeof value !== 'number' && typeof value !== 'string') throw badUserInput('amount must be a number.', { field: 'amount' });
+  try {
+    return moneyToCents(value);
+  } catch (e) {
+    throw badUserInput(`amount: ${(e as Error).message}`, { field: 'amount' });
+  }
+}
+
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * POST /v1/transfers as in the reference: snake_case body, `Idempotency-Key` header, answer
+ * `{id, status, rail, estimated_settlement}`. A declined authorisation is 422 TRANSFER_DECLINED with
+ * its `reason`; idempotency errors are 400 (missing key), 409 (in flight) and 422 (key reused).
+ */
+export function registerTransferRoutes(app: FastifyInstance, services: SharedServices): void {
+  app.post('/v1/transfers', async (request, reply) => {
+    const b = request.body;
+    if (!b || typeof b !== 'object' || Array.isArray(b)) throw badUserInput('The request body must be a JSON object.');
+    const body = b as Record<string, unknown>;
+    const key = request.headers['idempotency-key'];
+    if (typeof key !== 'string' || key.trim() === '') {
+      throw badUserInput('The Idempotency-Key header is required (any unique string, e.g. a UUID).', { field: 'Idempotency-Key' });
+    }
+    let outcome;
+    try {
+      outcome = await requestServices(request, services).transfers.transfers.create(
+        {
+          fromAccountId: body.from_account_id,
+          toAccountId: body.to_account_id,
+          recipientId: body.recipient_id,
+          amountCents: amountCents(body.amount),
+          currency: body.currency,
+          memo: body.memo,
+        },
+        key,
+      );
+    } catch (e) {
+      // Field names as this body spells them.
+      if (e instanceof AppError && e.code === 'BAD_USER_INPUT' && typeof e.extensions.field === 'string' && e.extensions.field !== 'Idempotency-Key') {
+        const field = e.extensions.field;
+        throw badUserInput(e.message.replaceAll(field, snake(field)), { field: snake(field) });
+      }
+      throw e;
+    }
+    if ('declined' in outcome) {
+      throw new AppError('TRANSFER_DECLINED', outcome.declined.message, { extensions: { reason: outcome.declined.reason } });
+    }
+    return reply.code(200).send(transferJson(outcome.transfer));
+  });
+}
