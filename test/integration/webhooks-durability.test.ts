@@ -29,7 +29,9 @@ describe.each(SCHEDULER_VARIANTS)('webhook delivery across a restart ($name)', (
 
   it('keeps a pending delivery through a stop: a new gateway on the same database delivers it', async () => {
     let receiverUp = false;
-    rx.responder = () => ({ status: receiverUp ? 200 : 503 });
+    // Retry-After pins the retry at least 2 s out (full jitter alone may schedule it within
+    // milliseconds, before the gateway has stopped).
+    rx.responder = () => (receiverUp ? { status: 200 } : { status: 503, headers: { 'retry-after': '2' } });
     const settings = { ...env, WEBHOOK_RETRY_BASE_MS: '1000' };
 
     const first = await startTestGateway(db, settings);
