@@ -70,15 +70,17 @@ export class BullmqScheduler implements DeliveryScheduler {
       c.on('error', connectionOutage.failed);
       c.on('ready', connectionOutage.ok);
     }
-    this.queue = new Queue<AttemptJob>(this.queueName, { connection: redis.queue });
-    this.queue.on('error', connectionOutage.failed);
-    this.worker = new Worker<AttemptJob>(this.queueName, (job) => this.process(job), {
-      connection: redis.worker,
-      concurrency: CONCURRENCY,
-    });
-    this.worker.on('error', (err) => {
-      if (!this.closed) this.log.error({ err }, 'webhook queue worker error');
-    });
+    // BullMQ's queue and worker are created once both connections are up. Built on connections that
+    // never connected, BullMQ can emit connection errors after close() with nobody listening (seen in
+    // CI as uncaught ECONNREFUSED). Until then attempts wait in the database; the sweep enqueues them.
+    const whenReady = () => {
+      if (this.closed || this.queue || redis.queue.status !== 'ready' || redis.worker.status !== 'ready') return;
+      this.openQueue(redis, connectionOutage.failed);
+      this.fanOut.trigger();
+      this.sweep.trigger();
+    };
+    redis.queue.on('ready', whenReady);
+    redis.worker.on('ready', whenReady);
     const every = (ms: number, trigger: SerialTrigger) => {
       const interval = setInterval(() => trigger.trigger(), ms);
       interval.unref();
@@ -86,8 +88,19 @@ export class BullmqScheduler implements DeliveryScheduler {
     };
     every(POLL_INTERVAL_MS, this.fanOut);
     every(SWEEP_INTERVAL_MS, this.sweep);
-    this.fanOut.trigger();
-    this.sweep.trigger();
+    whenReady();
+  }
+
+  private openQueue(redis: { queue: Redis; worker: Redis }, onError: (err: unknown) => void): void {
+    this.queue = new Queue<AttemptJob>(this.queueName, { connection: redis.queue });
+    this.queue.on('error', onError);
+    this.worker = new Worker<AttemptJob>(this.queueName, (job) => this.process(job), {
+      connection: redis.worker,
+      concurrency: CONCURRENCY,
+    });
+    this.worker.on('error', (err) => {
+      if (!this.closed) this.log.error({ err }, 'webhook queue worker error');
+    });
   }
 
   poke(): void {
