@@ -13,6 +13,12 @@ const AMOUNT_SHARE = 0.2;
 const AMOUNT_FLOOR_CENTS = 500;
 /** A known next date within this many days of one of the stream's scheduled days is the same flow. */
 export const SAME_FLOW_DATE_DAYS = 3;
+/**
+ * For the same payee (by name) the amounts may differ more: a utility's bill for this cycle and
+ * the median of its past payments can be far apart in a cold month. Still bounded, so a payee's
+ * second, different bill (phone and internet from one carrier) is not taken for the first.
+ */
+const SAME_PAYEE_AMOUNT_SHARE = 0.65;
 /** Share of shared words (Jaccard) above which two names are the same payee. */
 const NAME_SIMILARITY = 0.5;
 
@@ -22,14 +28,12 @@ export function coveredByKnown(stream: DetectedStream, known: KnownStream[]): bo
 
 function sameFlow(stream: DetectedStream, known: KnownStream): boolean {
   if (Math.sign(stream.amountCents) !== Math.sign(known.amountCents) || known.amountCents === 0) return false;
-  const tolerance = Math.max(
-    AMOUNT_SHARE * Math.max(Math.abs(stream.amountCents), Math.abs(known.amountCents)),
-    2 * stream.amountSpreadCents,
-    AMOUNT_FLOOR_CENTS,
-  );
-  if (Math.abs(stream.amountCents - known.amountCents) > tolerance) return false;
   if (!compatibleCadences(stream.cadence, known.cadence)) return false;
-  return similarNames(stream.key, normaliseDescription(known.name)) || nearScheduledDay(stream, known.nextDate);
+  const larger = Math.max(Math.abs(stream.amountCents), Math.abs(known.amountCents));
+  const difference = Math.abs(stream.amountCents - known.amountCents);
+  const tolerance = Math.max(AMOUNT_SHARE * larger, 2 * stream.amountSpreadCents, AMOUNT_FLOOR_CENTS);
+  if (similarNames(stream.key, normaliseDescription(known.name))) return difference <= Math.max(tolerance, SAME_PAYEE_AMOUNT_SHARE * larger);
+  return difference <= tolerance && nearScheduledDay(stream, known.nextDate);
 }
 
 /**
