@@ -1,13 +1,15 @@
-/** UTC calendar-day arithmetic on 'YYYY-MM-DD' strings (the insights module's only date type). */
-const DAY_MS = 86_400_000;
+/**
+ * 'YYYY-MM-DD' helpers for the insights services and their source adapters, built on the
+ * forecast model's UTC day arithmetic (forecast/dates.ts) so there is one calendar implementation.
+ */
+import { addDaysIso, calendarParts, dayInMonth, dayNumber, isoDay as isoDayNumber, monthIndexOf } from './forecast/dates.js';
 
 export const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
-export const addDays = (day: string, n: number): string => isoDay(new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS));
-export const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+export const addDays = addDaysIso;
+export const daysBetween = (from: string, to: string): number => dayNumber(to) - dayNumber(from);
 
 /** The same day of the month `n` months later, clamped to the month's last day (Jan 31 + 1 month = Feb 28/29). */
 export function addMonthsClamped(day: string, n: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const lastDay = new Date(Date.UTC(y, m - 1 + n + 1, 0)).getUTCDate();
-  return isoDay(new Date(Date.UTC(y, m - 1 + n, Math.min(d, lastDay))));
+  const d = dayNumber(day);
+  return isoDayNumber(dayInMonth(monthIndexOf(d) + n, calendarParts(d).dayOfMonth));
 }

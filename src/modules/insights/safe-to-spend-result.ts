@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { publicId } from '../../crypto/public-id.js';
 import type { SafeToSpendFigures } from './safe-to-spend.js';
 
 /** A calculation's figures with its identity: what GraphQL and REST serialise. */
@@ -9,19 +9,12 @@ export interface SafeToSpendResult {
   isSandbox: boolean;
 }
 
-const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-
 /**
  * `calc_` + 16 random base62 characters. The reference's example id (`calc_8M2nQ_2026-06-14`)
  * looks derived from the user and the day, but two calculations for one user on one day must not
  * share an id, so ours are random.
  */
-export function newCalculationId(): string {
-  const bytes = randomBytes(16);
-  let id = 'calc_';
-  for (const b of bytes) id += BASE62[b % 62];
-  return id;
-}
+export const newCalculationId = (): string => publicId('calc');
 
 /** The reference's JSON response, field for field (dollars as JSON numbers). */
 export function safeToSpendJson(r: SafeToSpendResult) {

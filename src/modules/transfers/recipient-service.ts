@@ -4,7 +4,7 @@ import type { TokenCipher } from '../../crypto/token-cipher.js';
 import { TransferRecipient, type TransferRecipientEntity } from '../../db/entities/index.js';
 import { badUserInput } from '../../errors/app-error.js';
 import type { TenantScope } from '../users/tenant-scope.js';
-import { publicId } from './public-ids.js';
+import { publicId } from '../../crypto/public-id.js';
 
 export interface RecipientInput {
   userId: string;

@@ -8,7 +8,7 @@ import type { PlaidAdapter } from '../../upstreams/plaid/plaid-adapter.js';
 import { emitEvent } from '../outbox/outbox.js';
 import type { AuthenticatedPartner } from '../partners/partner-types.js';
 import { assertIdempotencyKey, IdempotencyStore, requestFingerprint } from './idempotency.js';
-import { publicId } from './public-ids.js';
+import { publicId } from '../../crypto/public-id.js';
 import { chooseRail, debitNetwork, estimatedSettlement } from './rails.js';
 import { validateTransferInput, type RawTransferInput, type TransferInput } from './transfer-input.js';
 import { declineReason, toTransferView, type CreateTransferOutcome, type TransferView } from './transfer-view.js';

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError, badUserInput } from '../../errors/app-error.js';
+import { badUserInput } from '../../errors/app-error.js';
 import type { SharedServices } from '../../graphql/context.js';
 import { moneyToCents } from '../../graphql/scalars.js';
 import { MAX_HORIZON_DAYS } from '../../modules/insights/cashflow-service.js';
@@ -8,6 +8,7 @@ import { DEFAULT_DAYS_IN_PERIOD, type SafeToSpendInput } from '../../modules/ins
 import { safeToSpendJson } from '../../modules/insights/safe-to-spend-result.js';
 import { assertUserId } from '../../modules/users/tenant-scope.js';
 import { requestServices } from '../request-services.js';
+import { withRestFieldNames } from './rest-field-names.js';
 
 type Body = Record<string, unknown>;
 
@@ -58,22 +59,6 @@ function safeToSpendInput(b: Body): SafeToSpendInput {
     cashBufferCents: cents(b.cash_buffer, 'cash_buffer', 0),
     daysInPeriod: integer(b.days_in_period, 'days_in_period', DEFAULT_DAYS_IN_PERIOD),
   };
-}
-
-const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
-/**
- * Runs the calculation and re-labels its validation errors with the REST body's field names
- * (the calculation speaks GraphQL's camelCase: `upcomingBills[0].dueInDays` → `upcoming_bills[0].due_in_days`).
- */
-async function withRestFieldNames<T>(run: () => T | Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (e) {
-    if (!(e instanceof AppError) || e.code !== 'BAD_USER_INPUT' || typeof e.extensions.field !== 'string') throw e;
-    const field = e.extensions.field;
-    throw badUserInput(e.message.replaceAll(field, snake(field)), { field: snake(field) });
-  }
 }
 
 /** The reference's GET /v1/insights/cashflow answer: its five fields, alert types in lower case. */

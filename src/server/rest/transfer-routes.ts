@@ -4,6 +4,7 @@ import type { SharedServices } from '../../graphql/context.js';
 import { moneyToCents } from '../../graphql/scalars.js';
 import { transferJson } from '../../modules/transfers/transfer-view.js';
 import { requestServices } from '../request-services.js';
+import { withRestFieldNames } from './rest-field-names.js';
 
 /** The reference's amount: dollars as a JSON number (or numeric string), more than 0, at most two decimals. */
 function amountCents(value: unknown): number {
@@ -15,8 +16,6 @@ function amountCents(value: unknown): number {
     throw badUserInput(`amount: ${(e as Error).message}`, { field: 'amount' });
   }
 }
-
-const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /**
  * POST /v1/transfers as in the reference: snake_case body, `Idempotency-Key` header, answer
@@ -32,27 +31,22 @@ export function registerTransferRoutes(app: FastifyInstance, services: SharedSer
     if (typeof key !== 'string' || key.trim() === '') {
       throw badUserInput('The Idempotency-Key header is required (any unique string, e.g. a UUID).', { field: 'Idempotency-Key' });
     }
-    let outcome;
-    try {
-      outcome = await requestServices(request, services).transfers.transfers.create(
-        {
-          fromAccountId: body.from_account_id,
-          toAccountId: body.to_account_id,
-          recipientId: body.recipient_id,
-          amountCents: amountCents(body.amount),
-          currency: body.currency,
-          memo: body.memo,
-        },
-        key,
-      );
-    } catch (e) {
-      // Field names as this body spells them.
-      if (e instanceof AppError && e.code === 'BAD_USER_INPUT' && typeof e.extensions.field === 'string' && e.extensions.field !== 'Idempotency-Key') {
-        const field = e.extensions.field;
-        throw badUserInput(e.message.replaceAll(field, snake(field)), { field: snake(field) });
-      }
-      throw e;
-    }
+    // Field names as this body spells them.
+    const outcome = await withRestFieldNames(
+      () =>
+        requestServices(request, services).transfers.transfers.create(
+          {
+            fromAccountId: body.from_account_id,
+            toAccountId: body.to_account_id,
+            recipientId: body.recipient_id,
+            amountCents: amountCents(body.amount),
+            currency: body.currency,
+            memo: body.memo,
+          },
+          key,
+        ),
+      ['Idempotency-Key'],
+    );
     if ('declined' in outcome) {
       throw new AppError('TRANSFER_DECLINED', outcome.declined.message, { extensions: { reason: outcome.declined.reason } });
     }

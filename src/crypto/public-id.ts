@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
-/** `<prefix>_` + 16 random base62 characters (tfr_…, rcp_…): opaque public ids that leak no row ids. */
+/** `<prefix>_` + 16 random base62 characters (tfr_…, rcp_…, calc_…): opaque public ids that leak no row ids. */
 export function publicId(prefix: string): string {
   let id = `${prefix}_`;
   // 248 = 4 × 62: bytes ≥ 248 are skipped so every character is equally likely.
