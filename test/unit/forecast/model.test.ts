@@ -130,6 +130,14 @@ describe('forecastCashflow: detected streams', () => {
     expect(cable).toEqual([{ name: 'Comcast', amountCents: -7999, cadence: 'MONTHLY', nextDate: '2024-07-09', source: 'PAYLINK' }]);
   });
 
+  it('counts a payment once when it posted early, before asOf, for a day in the horizon', () => {
+    const early = [...history.filter((t) => t.date !== '2024-06-01'), tx('2024-05-31', -150_000, 'OAKWOOD APTS WEB PMT'), tx('2024-06-30', -150_000, 'OAKWOOD APTS WEB PMT')];
+    const forecast = forecastCashflow({ ...input, history: early });
+    expect(forecast.daily.find((d) => d.date === '2024-07-01')).toMatchObject({ outflowCents: 0 });
+    expect(forecast.projectedEndBalanceCents).toBe(100_000 + 2 * 120_000 - 7999);
+    expect(forecast.recurring.find((r) => r.name === 'OAKWOOD APTS WEB PMT')).toMatchObject({ nextDate: '2024-08-01' });
+  });
+
   it('is deterministic and does not depend on the order of the history', () => {
     const noisy = [...history, tx('2024-06-03', -4520, 'CORNER DELI'), tx('2024-06-17', -1999, 'SHELL OIL 57444'), tx('2024-05-21', 2500, 'VENMO CASHOUT')];
     const a = forecastCashflow({ ...input, history: noisy });

@@ -63,6 +63,12 @@ describe('detectRecurringStreams: real-world irregularities', () => {
     expect(phone).toMatchObject({ cadence: 'MONTHLY', anchorDays: [4], occurrences: 6, nextDate: '2024-07-04', active: true });
   });
 
+  it('does not expect again a payment that posted early for the next scheduled day (rent for the 1st paid on the 30th)', () => {
+    const dates = ['2024-02-01', '2024-03-01', '2024-04-01', '2024-05-01', '2024-06-01', '2024-06-30'];
+    const [rent] = detectRecurringStreams(onDates(dates, -150_000, 'OAKWOOD APTS WEB PMT'), '2024-06-30');
+    expect(rent).toMatchObject({ cadence: 'MONTHLY', anchorDays: [1], lastDate: '2024-06-30', nextDate: '2024-08-01', active: true });
+  });
+
   it('tolerates a missing month', () => {
     const dates = ['2024-01-10', '2024-02-10', '2024-04-10', '2024-05-10', '2024-06-10'];
     const [cable] = detectRecurringStreams(onDates(dates, -7999, 'COMCAST CABLE COMM'), '2024-06-20');

@@ -107,7 +107,9 @@ function toMatch(key: string, items: Item[], fit: ScheduleFit, asOfDay: number):
   const lastSlot = fit.matchedSlots[fit.matchedSlots.length - 1]!;
   // Scheduled days after the last occurrence that are now past even with the tolerance allowed.
   const missedSince = slotsBetween(fit.schedule, lastSlot + 1, asOfDay - rule.toleranceDays - 1).length;
-  const next = slotsBetween(fit.schedule, asOfDay + 1, asOfDay + 400)[0] ?? asOfDay + 1;
+  // A slot whose occurrence already posted early (within the tolerance, before asOf) is not due again.
+  const from = Math.max(asOfDay, lastSlot) + 1;
+  const next = slotsBetween(fit.schedule, from, from + 400)[0] ?? from;
   const stream: DetectedStream = {
     key,
     name: mostCommon(items.map((i) => i.description)),
