@@ -4,6 +4,7 @@ import { loadConfig, type AppConfig } from '../../src/config/config.js';
 import { startGateway, type RunningGateway } from '../../src/gateway.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { createTestDatabase, type Dialect, type TestDatabase } from './databases.js';
+import { reportIfSlow } from './slow-step.js';
 
 export interface TestGateway extends RunningGateway {
   config: AppConfig;
@@ -94,8 +95,9 @@ export async function startTestGateway(
     async stop() {
       if (stopped) return;
       stopped = true;
-      await gateway.close().catch(() => undefined);
-      if (ownsDatabase) await database.drop();
+      const lastLogs = () => `last gateway log lines:\n${raw.trimEnd().split('\n').slice(-8).join('\n')}`;
+      await reportIfSlow('gateway close', () => gateway.close().catch(() => undefined), lastLogs);
+      if (ownsDatabase) await reportIfSlow(`${database.config.kind} database drop`, () => database.drop());
     },
   };
 }

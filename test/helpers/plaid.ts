@@ -3,6 +3,7 @@ import { EMULATOR_CREDENTIALS } from '../../src/config/config.js';
 import { startPlaidEmulator, type RunningPlaidEmulator } from '../../src/sandbox/plaid/index.js';
 import type { Dialect } from './databases.js';
 import { startTestGateway, type TestGateway } from './gateway.js';
+import { reportIfSlow } from './slow-step.js';
 
 /** A Plaid emulator on a random port with the sandbox credentials the gateway defaults to. */
 export function startTestPlaid(stateFile?: string): Promise<RunningPlaidEmulator> {
@@ -65,7 +66,7 @@ export async function startBankingFixture(dialect: Dialect, extraEnv: Record<str
     gw,
     async stop() {
       await gw.stop();
-      await plaid.close();
+      await reportIfSlow('Plaid emulator close', () => plaid.close());
     },
   };
 }
