@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { Redis } from 'ioredis';
 import type { DeliveryEngine } from './delivery-engine.js';
 import type { DueDelivery } from './delivery-store.js';
-import { oncePerOutage, POLL_INTERVAL_MS, SerialTrigger, type DeliveryScheduler } from './scheduler.js';
+import { ABANDONED_AT_SHUTDOWN, oncePerOutage, POLL_INTERVAL_MS, SerialTrigger, settledWithin, SHUTDOWN_GRACE_MS, type DeliveryScheduler } from './scheduler.js';
 
 /** Attempts one process works on at once. */
 const CONCURRENCY = 16;
@@ -139,9 +139,14 @@ export class BullmqScheduler implements DeliveryScheduler {
     if (this.closed) return;
     this.closed = true;
     for (const interval of this.intervals) clearInterval(interval);
-    await Promise.all([this.fanOut.stop(), this.sweep.stop()]);
-    // Lets the attempts under way finish (each is bounded by the send timeout).
-    await this.worker?.close();
+    // Lets the polls and the attempts under way finish (a send is bounded by its timeout), unless
+    // the database stalls them past the grace period; then the worker is closed without waiting.
+    const worker = this.worker;
+    const settled = await settledWithin([this.fanOut.stop(), this.sweep.stop(), ...(worker ? [worker.close()] : [])], SHUTDOWN_GRACE_MS);
+    if (!settled) {
+      this.log.warn({ graceMs: SHUTDOWN_GRACE_MS }, ABANDONED_AT_SHUTDOWN);
+      await worker?.close(true);
+    }
     const queue = this.queue;
     this.queue = undefined;
     await queue?.close();

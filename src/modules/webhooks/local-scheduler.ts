@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { DeliveryEngine } from './delivery-engine.js';
 import type { DueDelivery } from './delivery-store.js';
-import { oncePerOutage, POLL_INTERVAL_MS, SerialTrigger, type DeliveryScheduler } from './scheduler.js';
+import { ABANDONED_AT_SHUTDOWN, oncePerOutage, POLL_INTERVAL_MS, SerialTrigger, settledWithin, SHUTDOWN_GRACE_MS, type DeliveryScheduler } from './scheduler.js';
 
 /** Attempts one process has under way at once. */
 const CONCURRENCY = 16;
@@ -83,8 +83,9 @@ export class LocalScheduler implements DeliveryScheduler {
     clearInterval(this.interval);
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
-    await this.loop.stop();
-    // Attempts under way finish (each is bounded by the send timeout) and record their outcome.
-    await Promise.allSettled([...this.inFlight.values()]);
+    // The poll and the attempts under way finish (a send is bounded by its timeout) and record
+    // their outcome, unless the database stalls them past the grace period.
+    const settled = await settledWithin([this.loop.stop(), ...this.inFlight.values()], SHUTDOWN_GRACE_MS);
+    if (!settled) this.log.warn({ graceMs: SHUTDOWN_GRACE_MS }, ABANDONED_AT_SHUTDOWN);
   }
 }

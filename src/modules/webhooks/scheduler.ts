@@ -23,6 +23,31 @@ export interface DeliveryScheduler {
 export const POLL_INTERVAL_MS = 1000;
 
 /**
+ * How long close() waits for work under way. A query stuck on a database that went away would
+ * otherwise hold shutdown for the pool's acquire timeout (60 s), past most orchestrators' grace
+ * period. Abandoning it is safe: attempts are leased in the database and fan-out is idempotent, so
+ * another process (or the next start) redoes whatever did not finish.
+ */
+export const SHUTDOWN_GRACE_MS = 10_000;
+
+export const ABANDONED_AT_SHUTDOWN =
+  'webhook delivery work was still running when the shutdown grace period ended; it was abandoned and is redone from the database by the next poll of any process';
+
+/** Waits for every promise to settle, for at most `ms`; true when all did. */
+export async function settledWithin(work: readonly Promise<unknown>[], ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([Promise.allSettled(work).then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
  * Runs an async task one at a time. A trigger while it runs asks for exactly one more run after
  * it, so bursts of pokes collapse into at most two runs and none is lost.
  */
