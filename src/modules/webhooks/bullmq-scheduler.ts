@@ -157,9 +157,6 @@ export class BullmqScheduler implements DeliveryScheduler {
 /** QUIT when connected (bounded), otherwise drop the socket. */
 async function quit(client: Redis): Promise<void> {
   if (client.status === 'end') return;
-  if (client.status === 'ready') {
-    const timeout = new Promise<void>((resolve) => setTimeout(resolve, 1000).unref());
-    await Promise.race([client.quit().catch(() => undefined), timeout]);
-  }
+  if (client.status === 'ready') await settledWithin([client.quit()], 1000);
   client.disconnect();
 }
