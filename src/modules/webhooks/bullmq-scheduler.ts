@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { Redis } from 'ioredis';
 import type { DeliveryEngine } from './delivery-engine.js';
 import type { DueDelivery } from './delivery-store.js';
-import { ABANDONED_AT_SHUTDOWN, oncePerOutage, POLL_INTERVAL_MS, SerialTrigger, settledWithin, SHUTDOWN_GRACE_MS, type DeliveryScheduler } from './scheduler.js';
+import { ABANDONED_AT_SHUTDOWN, oncePerOutage, POLL_INTERVAL_MS, SerialTrigger, settledWithin, type DeliveryScheduler } from './scheduler.js';
 
 /** Attempts one process works on at once. */
 const CONCURRENCY = 16;
@@ -44,6 +44,8 @@ export class BullmqScheduler implements DeliveryScheduler {
     private readonly redisUrl: string,
     private readonly queueName: string,
     private readonly log: FastifyBaseLogger,
+    /** How long close() waits for the polls and attempts under way (see shutdownGraceMs). */
+    private readonly graceMs: number,
   ) {
     this.enqueueOutage = oncePerOutage((err) => log.error({ err }, 'could not enqueue a webhook attempt; the sweep retries from the database'));
     const pollOutage = oncePerOutage((err) => log.error({ err }, 'webhook outbox poll failed (repeats are not logged until it succeeds)'));
@@ -142,9 +144,9 @@ export class BullmqScheduler implements DeliveryScheduler {
     // Lets the polls and the attempts under way finish (a send is bounded by its timeout), unless
     // the database stalls them past the grace period; then the worker is closed without waiting.
     const worker = this.worker;
-    const settled = await settledWithin([this.fanOut.stop(), this.sweep.stop(), ...(worker ? [worker.close()] : [])], SHUTDOWN_GRACE_MS);
+    const settled = await settledWithin([this.fanOut.stop(), this.sweep.stop(), ...(worker ? [worker.close()] : [])], this.graceMs);
     if (!settled) {
-      this.log.warn({ graceMs: SHUTDOWN_GRACE_MS }, ABANDONED_AT_SHUTDOWN);
+      this.log.warn({ graceMs: this.graceMs }, ABANDONED_AT_SHUTDOWN);
       await worker?.close(true);
     }
     const queue = this.queue;

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { DeliveryEngine } from './delivery-engine.js';
 import type { DueDelivery } from './delivery-store.js';
-import { ABANDONED_AT_SHUTDOWN, oncePerOutage, POLL_INTERVAL_MS, SerialTrigger, settledWithin, SHUTDOWN_GRACE_MS, type DeliveryScheduler } from './scheduler.js';
+import { ABANDONED_AT_SHUTDOWN, oncePerOutage, POLL_INTERVAL_MS, SerialTrigger, settledWithin, type DeliveryScheduler } from './scheduler.js';
 
 /** Attempts one process has under way at once. */
 const CONCURRENCY = 16;
@@ -25,6 +25,8 @@ export class LocalScheduler implements DeliveryScheduler {
   constructor(
     private readonly engine: DeliveryEngine,
     private readonly log: FastifyBaseLogger,
+    /** How long close() waits for the poll and attempts under way (see shutdownGraceMs). */
+    private readonly graceMs: number,
     private readonly pollMs: number = POLL_INTERVAL_MS,
   ) {
     const outage = oncePerOutage((err) => log.error({ err }, 'webhook delivery poll failed (repeats are not logged until it succeeds)'));
@@ -85,7 +87,7 @@ export class LocalScheduler implements DeliveryScheduler {
     this.timers.clear();
     // The poll and the attempts under way finish (a send is bounded by its timeout) and record
     // their outcome, unless the database stalls them past the grace period.
-    const settled = await settledWithin([this.loop.stop(), ...this.inFlight.values()], SHUTDOWN_GRACE_MS);
-    if (!settled) this.log.warn({ graceMs: SHUTDOWN_GRACE_MS }, ABANDONED_AT_SHUTDOWN);
+    const settled = await settledWithin([this.loop.stop(), ...this.inFlight.values()], this.graceMs);
+    if (!settled) this.log.warn({ graceMs: this.graceMs }, ABANDONED_AT_SHUTDOWN);
   }
 }

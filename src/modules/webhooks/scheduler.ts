@@ -22,13 +22,19 @@ export interface DeliveryScheduler {
 /** How often the outbox is polled for events committed by other processes (or missed pokes). */
 export const POLL_INTERVAL_MS = 1000;
 
+/** Of the process's shutdown budget (SHUTDOWN_TIMEOUT_MS), what is kept for closing the database after the webhook work. */
+const SHUTDOWN_RESERVE_MS = 3000;
+
 /**
- * How long close() waits for work under way. A query stuck on a database that went away would
- * otherwise hold shutdown for the pool's acquire timeout (60 s), past most orchestrators' grace
- * period. Abandoning it is safe: attempts are leased in the database and fan-out is idempotent, so
+ * How long close() waits for webhook work under way: the shutdown budget less a reserve, so a
+ * stuck query still leaves time to close the database before `npm start` forces the exit. A query
+ * stuck on a database that went away would otherwise hold close() for the pool's acquire timeout
+ * (60 s). Abandoning it is safe: attempts are leased in the database and fan-out is idempotent, so
  * another process (or the next start) redoes whatever did not finish.
  */
-export const SHUTDOWN_GRACE_MS = 10_000;
+export function shutdownGraceMs(shutdownTimeoutMs: number): number {
+  return Math.max(1000, shutdownTimeoutMs - SHUTDOWN_RESERVE_MS);
+}
 
 export const ABANDONED_AT_SHUTDOWN =
   'webhook delivery work was still running when the shutdown grace period ended; it was abandoned and is redone from the database by the next poll of any process';

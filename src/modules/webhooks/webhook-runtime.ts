@@ -7,7 +7,7 @@ import { BullmqScheduler } from './bullmq-scheduler.js';
 import { DeliveryEngine } from './delivery-engine.js';
 import { LocalScheduler } from './local-scheduler.js';
 import { onOutboxCommit } from './outbox-commit-listener.js';
-import type { DeliveryScheduler } from './scheduler.js';
+import { shutdownGraceMs, type DeliveryScheduler } from './scheduler.js';
 import { parseAllowlist, SsrfGuard } from './ssrf-guard.js';
 
 /** Per attempt: connect, send and receive the response headers within this. */
@@ -40,9 +40,10 @@ export function createWebhookRuntime({ orm, config, cipher, log }: WebhookRuntim
     timeoutMs: DELIVERY_TIMEOUT_MS,
     log,
   });
+  const graceMs = shutdownGraceMs(config.shutdownTimeoutMs);
   const scheduler: DeliveryScheduler = config.redisUrl
-    ? new BullmqScheduler(engine, config.redisUrl, queueName(config.database), log)
-    : new LocalScheduler(engine, log);
+    ? new BullmqScheduler(engine, config.redisUrl, queueName(config.database), log, graceMs)
+    : new LocalScheduler(engine, log, graceMs);
   let started = false;
   return {
     guard,

@@ -2,7 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals
 import type { FastifyBaseLogger } from 'fastify';
 import type { DeliveryEngine } from '../../../src/modules/webhooks/delivery-engine.js';
 import { LocalScheduler } from '../../../src/modules/webhooks/local-scheduler.js';
-import { ABANDONED_AT_SHUTDOWN, SHUTDOWN_GRACE_MS } from '../../../src/modules/webhooks/scheduler.js';
+import { ABANDONED_AT_SHUTDOWN, shutdownGraceMs } from '../../../src/modules/webhooks/scheduler.js';
+
+/** The grace period under the default SHUTDOWN_TIMEOUT_MS of 10 s. */
+const SHUTDOWN_GRACE_MS = shutdownGraceMs(10_000);
 
 /** An engine whose outbox poll takes `pollMs` (Infinity: a query stuck on a database that went away). */
 function engineWithPoll(pollMs: number): DeliveryEngine {
@@ -17,6 +20,11 @@ function recordingLogger(): { log: FastifyBaseLogger; warnings: unknown[][] } {
 }
 
 describe('webhook scheduler shutdown', () => {
+  it('keeps 3 s of the shutdown budget for closing the database, and waits at least 1 s', () => {
+    expect(shutdownGraceMs(10_000)).toBe(7000);
+    expect(shutdownGraceMs(2000)).toBe(1000);
+  });
+
   beforeEach(() => {
     jest.useFakeTimers();
   });
@@ -26,7 +34,7 @@ describe('webhook scheduler shutdown', () => {
 
   it('waits for a poll under way to finish', async () => {
     const { log, warnings } = recordingLogger();
-    const scheduler = new LocalScheduler(engineWithPoll(3000), log);
+    const scheduler = new LocalScheduler(engineWithPoll(3000), log, SHUTDOWN_GRACE_MS);
     await scheduler.start();
     let closed = false;
     const closing = scheduler.close().then(() => (closed = true));
@@ -39,7 +47,7 @@ describe('webhook scheduler shutdown', () => {
 
   it('gives up on a poll stuck in the database after the grace period, and says so', async () => {
     const { log, warnings } = recordingLogger();
-    const scheduler = new LocalScheduler(engineWithPoll(Infinity), log);
+    const scheduler = new LocalScheduler(engineWithPoll(Infinity), log, SHUTDOWN_GRACE_MS);
     await scheduler.start();
     let closed = false;
     const closing = scheduler.close().then(() => (closed = true));
