@@ -6,10 +6,10 @@ import { emitEvent } from '../outbox/outbox.js';
 import type { AuthenticatedPartner } from '../partners/partner-types.js';
 import type { TenantScope } from '../users/tenant-scope.js';
 import { addDays, isoDay } from './dates.js';
-import { coveredByKnown, detectRecurringStreams, expandOccurrences } from './forecast/stream-detector.js';
 import { calculateSafeToSpend, DEFAULT_DAYS_IN_PERIOD, type SafeToSpendBillInput, type SafeToSpendInput } from './safe-to-spend.js';
 import { newCalculationId, safeToSpendJson, type SafeToSpendResult } from './safe-to-spend-result.js';
 import { cashOf, toHistory } from './sources/bank-history.js';
+import { detectedBills } from './sources/detected-bills.js';
 import { billOccurrences, billStreams, dueInDays } from './sources/paylink-bills.js';
 
 /** How much transaction history recurring-outflow detection looks at (annual streams need a year). */
@@ -66,13 +66,7 @@ export class SafeToSpendService {
       dueInDays: dueInDays(today, o.date),
       source: 'PAYLINK',
     }));
-    const known = billStreams(bills, today, end);
-    for (const stream of detectRecurringStreams(toHistory(history.transactions), today)) {
-      if (!stream.active || stream.amountCents >= 0 || coveredByKnown(stream, known)) continue;
-      for (const date of expandOccurrences(stream.cadence, stream.nextDate, today, end)) {
-        upcoming.push({ name: stream.name, amountCents: -stream.amountCents, dueInDays: dueInDays(today, date), source: 'TRANSACTIONS' });
-      }
-    }
+    upcoming.push(...detectedBills(toHistory(history.transactions), billStreams(bills, today, end), today, end));
     return this.result({ ...base, cashBalanceCents: Math.max(0, cashOf(history.accounts)), upcomingBills: upcoming });
   }
 
