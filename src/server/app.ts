@@ -18,6 +18,8 @@ import { IngestService } from '../modules/usage/ingest-service.js';
 import { PartnerDirectory } from '../modules/usage/partner-directory.js';
 import { createUsageBus } from '../modules/usage/usage-bus.js';
 import { createWebhookRuntime } from '../modules/webhooks/webhook-runtime.js';
+import { shutdownGraceMs } from '../modules/webhooks/scheduler.js';
+import { drainBackgroundWork } from './background-work.js';
 import { AppError } from '../errors/app-error.js';
 import { registerGraphiqlAssets } from './graphiql.js';
 import { registerGraphql } from './graphql-route.js';
@@ -97,15 +99,18 @@ export async function buildServer({ config, orm, logger, demoKey, localKeyFile }
     publicUrl: () => config.publicUrl ?? listeningUrl(app),
   };
   app.decorate('services', services);
-  // Delivery starts once the gateway listens (gateway.ts); attempts under way finish before the database closes.
-  app.addHook('onClose', () => services.webhooks.close());
   const rateLimiter = createKeyRateLimiter(config.rateLimit, config.redisUrl, app.log);
   app.decorate('rateLimiter', rateLimiter);
   // Start with the shared counters when Redis is there; a Redis that is down only delays start-up this long.
   await rateLimiter.ready(2000);
+  // Webhook delivery starts once the gateway listens (gateway.ts). Work under way gets one shared
+  // grace period to finish before the database closes (gateway.ts closes it after the app).
   app.addHook('onClose', async () => {
-    await services.sync.idle();
-    await services.transferEvents.idle();
+    await drainBackgroundWork(
+      { webhooks: services.webhooks.close(), transactionsSync: services.sync.idle(), transferEvents: services.transferEvents.idle() },
+      shutdownGraceMs(config.shutdownTimeoutMs),
+      app.log,
+    );
     await usageBus.close();
     await rateLimiter.close();
   });
