@@ -36,8 +36,9 @@ export async function startGateway(config: AppConfig, logger: AppLogger, opts: S
     await orm.close(true);
     throw err;
   }
-  // Outgoing webhooks: fan out the outbox and deliver, from now until close().
+  // Outgoing webhooks: fan out the outbox and deliver, from now until close(); purge what expired.
   await app.services.webhooks.start();
+  app.services.retention.start();
   return {
     app,
     orm,

@@ -70,6 +70,8 @@ export interface WebhookConfig {
   retryBaseMs: number;
   /** Attempts before a delivery is marked failed, the first included. */
   maxAttempts: number;
+  /** Days an event and its delivery log are kept once delivery is over (src/modules/retention). */
+  retentionDays: number;
 }
 
 export interface EncryptionKey {
@@ -166,6 +168,7 @@ function toAppConfig(raw: RawEnv): AppConfig {
       allowedHosts: raw.WEBHOOK_ALLOWED_HOSTS.split(',').map((h) => h.trim()).filter(Boolean),
       retryBaseMs: raw.WEBHOOK_RETRY_BASE_MS,
       maxAttempts: raw.WEBHOOK_MAX_ATTEMPTS,
+      retentionDays: raw.WEBHOOK_RETENTION_DAYS,
     },
     rateLimit: {
       perSecond: raw.RATE_LIMIT_PER_SECOND,

@@ -115,6 +115,7 @@ export const envSchema = z.object({
   ),
   WEBHOOK_RETRY_BASE_MS: positiveInt('60000'),
   WEBHOOK_MAX_ATTEMPTS: positiveInt('12'),
+  WEBHOOK_RETENTION_DAYS: positiveInt('30'),
 
   DEMO_API_KEY: optionalString().pipe(
     z

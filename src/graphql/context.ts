@@ -22,6 +22,7 @@ import type { AtomicRegistry } from '../upstreams/atomic/atomic-registry.js';
 import type { AtomicCompany } from '../upstreams/atomic/atomic-wire.js';
 import type { IngestService } from '../modules/usage/ingest-service.js';
 import type { UsageBus } from '../modules/usage/usage-bus.js';
+import type { RetentionSweeper } from '../modules/retention/retention-sweeper.js';
 import type { WebhookRuntime } from '../modules/webhooks/webhook-runtime.js';
 import type { WebhookService } from '../modules/webhooks/webhook-service.js';
 import type { PlaidRegistry } from '../upstreams/plaid/plaid-registry.js';
@@ -40,6 +41,8 @@ export interface SharedServices {
   usageBus: UsageBus;
   /** Outgoing webhooks: the SSRF guard and the delivery scheduler (started and stopped with the server). */
   webhooks: WebhookRuntime;
+  /** Purges expired idempotency keys and old webhook events (started with delivery, stopped at close). */
+  retention: RetentionSweeper;
   /** find-company answers per merchant, across requests (TTL from COMPANY_CACHE_TTL_SECONDS). */
   companyCache: CompanyMatchCache<AtomicCompany>;
   /** Where providers should send webhooks for this gateway (known once it listens). */

@@ -20,6 +20,7 @@ import { createUsageBus } from '../modules/usage/usage-bus.js';
 import { createWebhookRuntime } from '../modules/webhooks/webhook-runtime.js';
 import { shutdownGraceMs } from '../modules/webhooks/scheduler.js';
 import { drainBackgroundWork } from './background-work.js';
+import { RetentionSweeper } from '../modules/retention/retention-sweeper.js';
 import { AppError } from '../errors/app-error.js';
 import { registerGraphiqlAssets } from './graphiql.js';
 import { registerGraphql } from './graphql-route.js';
@@ -96,6 +97,7 @@ export async function buildServer({ config, orm, logger, demoKey, localKeyFile }
     ingest: new IngestService(new PartnerDirectory(), (partnerIds) => usageBus.publish(partnerIds)),
     transferEvents: new TransferEventSync(orm, plaid, app.log),
     webhooks: createWebhookRuntime({ orm, config, cipher, log: app.log }),
+    retention: new RetentionSweeper(orm, { webhookRetentionDays: config.webhooks.retentionDays }, app.log),
     publicUrl: () => config.publicUrl ?? listeningUrl(app),
   };
   app.decorate('services', services);
@@ -107,7 +109,12 @@ export async function buildServer({ config, orm, logger, demoKey, localKeyFile }
   // grace period to finish before the database closes (gateway.ts closes it after the app).
   app.addHook('onClose', async () => {
     await drainBackgroundWork(
-      { webhooks: services.webhooks.close(), transactionsSync: services.sync.idle(), transferEvents: services.transferEvents.idle() },
+      {
+        webhooks: services.webhooks.close(),
+        retention: services.retention.stop(),
+        transactionsSync: services.sync.idle(),
+        transferEvents: services.transferEvents.idle(),
+      },
       shutdownGraceMs(config.shutdownTimeoutMs),
       app.log,
     );
