@@ -18,7 +18,7 @@ import { IngestService } from '../modules/usage/ingest-service.js';
 import { PartnerDirectory } from '../modules/usage/partner-directory.js';
 import { createUsageBus } from '../modules/usage/usage-bus.js';
 import { createWebhookRuntime } from '../modules/webhooks/webhook-runtime.js';
-import { shutdownGraceMs } from '../modules/webhooks/scheduler.js';
+import { shutdownGraceMs } from '../background/task-control.js';
 import { drainBackgroundWork } from './background-work.js';
 import { RetentionSweeper } from '../modules/retention/retention-sweeper.js';
 import { AppError } from '../errors/app-error.js';

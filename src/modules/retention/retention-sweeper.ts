@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Orm } from '../../db/orm.js';
-import { oncePerOutage, SerialTrigger } from '../webhooks/scheduler.js';
+import { oncePerOutage, SerialTrigger } from '../../background/task-control.js';
 import { purgeExpired, type PurgeResult, type RetentionPolicy } from './purge-expired.js';
 
 /** How often each gateway process purges; retention is counted in days, so hourly is plenty. */

@@ -3,7 +3,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import { Redis } from 'ioredis';
 import type { DeliveryEngine } from './delivery-engine.js';
 import type { DueDelivery } from './delivery-store.js';
-import { ABANDONED_AT_SHUTDOWN, oncePerOutage, POLL_INTERVAL_MS, SerialTrigger, settledWithin, type DeliveryScheduler } from './scheduler.js';
+import { oncePerOutage, SerialTrigger, settledWithin } from '../../background/task-control.js';
+import { ABANDONED_AT_SHUTDOWN, POLL_INTERVAL_MS, type DeliveryScheduler } from './scheduler.js';
 
 /** Attempts one process works on at once. */
 const CONCURRENCY = 16;

@@ -7,7 +7,8 @@ import { BullmqScheduler } from './bullmq-scheduler.js';
 import { DeliveryEngine } from './delivery-engine.js';
 import { LocalScheduler } from './local-scheduler.js';
 import { onOutboxCommit } from './outbox-commit-listener.js';
-import { shutdownGraceMs, type DeliveryScheduler } from './scheduler.js';
+import { shutdownGraceMs } from '../../background/task-control.js';
+import type { DeliveryScheduler } from './scheduler.js';
 import { parseAllowlist, SsrfGuard } from './ssrf-guard.js';
 
 /** Per attempt: connect, send and receive the response headers within this. */

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals
 import type { FastifyBaseLogger } from 'fastify';
 import type { DeliveryEngine } from '../../../src/modules/webhooks/delivery-engine.js';
 import { LocalScheduler } from '../../../src/modules/webhooks/local-scheduler.js';
-import { ABANDONED_AT_SHUTDOWN, shutdownGraceMs } from '../../../src/modules/webhooks/scheduler.js';
+import { shutdownGraceMs } from '../../../src/background/task-control.js';
+import { ABANDONED_AT_SHUTDOWN } from '../../../src/modules/webhooks/scheduler.js';
 
 /** The grace period under the default SHUTDOWN_TIMEOUT_MS of 10 s. */
 const SHUTDOWN_GRACE_MS = shutdownGraceMs(10_000);
