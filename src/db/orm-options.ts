@@ -10,6 +10,9 @@ import { sqliteMigrations } from './migrations/sqlite/index.js';
 
 export type Dialect = DatabaseConfig['kind'];
 
+/** How long a SQLite statement waits for another connection's lock before SQLITE_BUSY. */
+export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
 /** Source folder of a dialect's committed migrations (used only when creating a new one). */
 export function migrationsSourceDir(dialect: Dialect): string {
   return fileURLToPath(new URL(`../../src/db/migrations/${dialect}/`, import.meta.url));
@@ -52,6 +55,10 @@ export function ormOptions(database: DatabaseConfig): Options {
     ...common,
     driver: LibSqlDriver,
     dbName: database.path,
+    // libsql's busy timeout defaults to 0: a write meeting another process's lock (the partner CLI
+    // beside a running gateway) failed at once with SQLITE_BUSY. Wait for the lock instead; libsql
+    // waits synchronously, which only another process's brief write can cause.
+    driverOptions: { connection: { timeout: SQLITE_BUSY_TIMEOUT_MS } },
     migrations: { ...migrations, migrationsList: sqliteMigrations },
   };
 }
