@@ -26,8 +26,9 @@ export function presentedKey(request: FastifyRequest): string | undefined {
 }
 
 /**
- * preHandler for every partner-facing route (GraphQL and REST, not health). This is the one place
- * a request becomes a partner; everything downstream scopes by `request.partner`.
+ * The hook of every partner-facing route (GraphQL and REST, not health): REST runs it on request,
+ * before the body is read; /graphql before its handler. This is the one place a request becomes a
+ * partner; everything downstream scopes by `request.partner`.
  */
 export async function requireApiKey(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   const key = presentedKey(request);

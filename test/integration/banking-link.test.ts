@@ -101,10 +101,20 @@ describe.each(DIALECTS)('banking over Plaid: link, accounts, transactions (%s)',
     expect(Number(rows[0]!.n)).toBe(0);
   });
 
-  it('maps a Plaid error to UPSTREAM_ERROR with the provider’s status and code', async () => {
+  it('answers a public token Plaid refuses as BAD_USER_INPUT (the caller’s mistake), with Plaid’s status and code', async () => {
     const res = await gw.graphql('mutation { linkAccounts(input: { publicToken: "public-sandbox-bogus", userId: "u-err" }) { itemId } }');
     expect(res.body.errors[0]).toMatchObject({
-      extensions: { code: 'UPSTREAM_ERROR', upstream: { provider: 'plaid', status: 400, code: 'INVALID_PUBLIC_TOKEN' } },
+      extensions: { code: 'BAD_USER_INPUT', field: 'publicToken', upstream: { provider: 'plaid', status: 400, code: 'INVALID_PUBLIC_TOKEN' } },
+    });
+  });
+
+  it('maps any other Plaid error to UPSTREAM_ERROR with the provider’s status and code', async () => {
+    const pt = (await gw.graphql('mutation { sandboxPublicToken(institutionId: "ins_109508") { publicToken } }')).body.data.sandboxPublicToken.publicToken;
+    await control(plaid.url, '/faults', { body: { endpoint: '/accounts/get', plaidErrorCode: 'INSTITUTION_DOWN', times: 1 } });
+    const res = await gw.graphql(`mutation { linkAccounts(input: { publicToken: "${pt}", userId: "u-err" }) { itemId } }`);
+    await control(plaid.url, '/faults', { method: 'DELETE' });
+    expect(res.body.errors[0]).toMatchObject({
+      extensions: { code: 'UPSTREAM_ERROR', upstream: { provider: 'plaid', status: 400, code: 'INSTITUTION_DOWN' } },
     });
   });
 

@@ -36,6 +36,30 @@ describe.each(DIALECTS)('AtlasForge REST banking routes (%s)', (dialect) => {
     expect(res.status).toBe(200);
     expect(keys(res.body)).toEqual(LINK_TOKEN_FIELDS);
     expect(res.body.link_token).toMatch(/^link-sandbox-/);
+    // To the second, as in the reference ("2026-06-16T16:21:00Z").
+    expect(res.body.expiration).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+  });
+
+  it('POST /v1/accounts/link without an institution names Plaid\'s', async () => {
+    const pt = await gw.graphql('mutation { sandboxPublicToken(institutionId: "ins_109508") { publicToken } }');
+    const link = await rest('POST', '/v1/accounts/link', { public_token: pt.body.data.sandboxPublicToken.publicToken, user_id: 'usr_no_institution' });
+    expect(link.status).toBe(200);
+    expect(link.body.institution).toEqual({ institution_id: 'ins_109508', name: 'First Platypus Bank' });
+  });
+
+  it('POST /v1/accounts/link with a token Plaid refuses is a 400 naming public_token, and writes nothing (not even the user)', async () => {
+    const pt = await gw.graphql('mutation { sandboxPublicToken(institutionId: "ins_109508") { publicToken } }');
+    const token = pt.body.data.sandboxPublicToken.publicToken;
+    expect((await rest('POST', '/v1/accounts/link', { public_token: token, user_id: 'usr_first_use' })).status).toBe(200);
+    const users = async () => Number((await gw.orm.em.getConnection().execute('select count(*) as n from end_users'))[0]!.n);
+    const before = await users();
+    for (const publicToken of [token /* already exchanged */, 'public-sandbox-00000000-0000-0000-0000-000000000000']) {
+      const res = await rest('POST', '/v1/accounts/link', { public_token: publicToken, user_id: 'usr_never_linked' });
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'public_token', upstream: { provider: 'plaid', code: 'INVALID_PUBLIC_TOKEN' } });
+      expect(res.body.error.message).toMatch(/^public_token was not accepted by Plaid/);
+    }
+    expect(await users()).toBe(before);
   });
 
   it('POST /v1/accounts/link, GET /v1/accounts and GET /v1/transactions answer the reference shapes, with X-API-Key too', async () => {

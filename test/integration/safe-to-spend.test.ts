@@ -76,6 +76,30 @@ describe.each(DIALECTS)('safe-to-spend: query, REST, recorded (%s)', (dialect) =
     expect((await rest('/v1/calculate/safe-to-spend', REFERENCE_BODY, {})).status).toBe(401);
   });
 
+  it('reads the JSON body of the reference’s curl, which sends no Content-Type of its own (curl -d labels it form data)', async () => {
+    const send = async (headers: Record<string, string>, body: string) => {
+      const res = await fetch(`${gw.url}/api/v1/calculate/safe-to-spend`, { method: 'POST', headers, body });
+      return { status: res.status, body: (await res.json()) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+    };
+    const json = JSON.stringify(REFERENCE_BODY);
+    const key = { 'x-api-key': gw.demoKey! };
+    // What `curl -d '{…}'` sends.
+    const form = await send({ ...key, 'content-type': 'application/x-www-form-urlencoded' }, json);
+    expect(form).toMatchObject({ status: 200, body: { monthly_safe_to_spend: 2318.5 } });
+    // No Content-Type at all: a Blob without a type makes fetch send none.
+    const unlabelled = await fetch(`${gw.url}/api/v1/calculate/safe-to-spend`, { method: 'POST', headers: key, body: new Blob([json]) });
+    expect(unlabelled.status).toBe(200);
+    expect(((await unlabelled.json()) as { monthly_safe_to_spend: number }).monthly_safe_to_spend).toBe(2318.5);
+    // Real form data is not JSON: 400, not a crash.
+    const notJson = await send({ ...key, 'content-type': 'application/x-www-form-urlencoded' }, 'cash_balance=10');
+    expect(notJson.status).toBe(400);
+    expect(notJson.body.error).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/must be JSON/) });
+    // Another declared type is still refused, and the key is checked before the body is read.
+    expect((await send({ ...key, 'content-type': 'application/xml' }, '<a/>')).status).toBe(415);
+    expect((await send({ 'content-type': 'application/x-www-form-urlencoded' }, json)).status).toBe(401);
+    expect((await send({ 'content-type': 'application/xml' }, '<a/>')).status).toBe(401);
+  });
+
   it.each([
     [{ cash_balance: -1 }, 'cash_balance'],
     [{ cash_balance: 'lots' }, 'cash_balance'],

@@ -36,7 +36,15 @@ describe.each(DIALECTS)('a settled transfer reaches the partner as a signed tran
 
     const [delivery] = await receiver.waitFor(1, 20_000);
     // Only the subscribed type arrives: pending and posted were not asked for.
-    expect(delivery!.body).toMatchObject({ type: 'transfer.settled', data: { transfer: { id: transferId, status: 'settled', amountCents: 750 } } });
+    // The reference's `data.transfer_id`, and the transfer spelt like the REST routes and the other events.
+    expect(delivery!.body).toMatchObject({
+      type: 'transfer.settled',
+      data: { transfer_id: transferId, user_id: 'usr_payee', transfer: { id: transferId, status: 'settled', amount: 7.5, currency: 'USD', from_account_id: from, to_account_id: to, recipient_id: null } },
+    });
+    expect(Object.keys(delivery!.body.data.transfer).sort()).toEqual(
+      ['amount', 'created_at', 'currency', 'estimated_settlement', 'failure_reason', 'from_account_id', 'id', 'memo', 'rail', 'recipient_id', 'status', 'to_account_id'],
+    );
+    expect(delivery!.body.data.transfer.created_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
     const header = String(delivery!.headers['atlas-signature']);
     expect(header).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
     const raw = delivery!.raw.toString('utf8');

@@ -156,6 +156,12 @@ describe.each(DIALECTS)('transfers with idempotency keys (%s)', (dialect) => {
     expect(sent.data.createTransfer).toMatchObject({ __typename: 'Transfer', recipientId: recipient.id, toAccountId: null, amount: 12.34, status: 'PENDING' });
     const foreign = await gqlTransfer(`{ fromAccountId: "${checking}", recipientId: "${recipient.id}", amount: 1 }`, randomUUID(), otherKey);
     expect(foreign.errors[0].extensions.code).toBe('NOT_FOUND');
+    // REST as the reference writes it: the saved recipient in to_account_id.
+    const viaRest = await post({ from_account_id: checking, to_account_id: recipient.id, amount: 4.5 }, randomUUID());
+    expect(viaRest.status).toBe(200);
+    expect((await f.gw.graphql(`{ transfer(id: "${viaRest.body.id}") { recipientId toAccountId amount } }`)).body.data.transfer).toEqual({ recipientId: recipient.id, toAccountId: null, amount: 4.5 });
+    const foreignRest = await post({ from_account_id: checking, to_account_id: recipient.id, amount: 1 }, randomUUID(), { apiKey: otherKey });
+    expect([foreignRest.status, foreignRest.body.error.code]).toEqual([404, 'NOT_FOUND']);
   });
 
   it('follows Plaid’s transfer events to SETTLED, emitting transfer.posted and transfer.settled into the outbox', async () => {

@@ -5,9 +5,10 @@ import type { AuthenticatedPartner } from '../partners/partner-types.js';
 import type { TokenCipher } from '../../crypto/token-cipher.js';
 import { BankAccount, BankTransaction, EndUser, PlaidItem, TransactionFeedCursor, type BankTransactionEntity, type EndUserEntity } from '../../db/entities/index.js';
 import { upsertAccounts } from './account-rows.js';
-import { AppError, badUserInput } from '../../errors/app-error.js';
+import { AppError, badUserInput, type UpstreamErrorInfo } from '../../errors/app-error.js';
 import type { PlaidAdapter } from '../../upstreams/plaid/plaid-adapter.js';
-import type { TenantScope } from '../users/tenant-scope.js';
+import { plaidErrorCode } from '../../upstreams/plaid/plaid-errors.js';
+import { assertUserId, type TenantScope } from '../users/tenant-scope.js';
 import type { IngestService } from '../usage/ingest-service.js';
 import { institutionOf, toAccountView, toTransactionView, type AccountView, type InstitutionView, type TransactionView } from './banking-views.js';
 import { decodeFeedCursor, decodeListCursor, encodeFeedCursor, encodeListCursor, FEED_START, type FeedPosition } from './feed-cursor.js';
@@ -65,6 +66,22 @@ export function assertDate(value: string | null | undefined, field: string): str
   return value;
 }
 
+/**
+ * Exchanges a public token. One that Plaid does not know, has expired or was already used is the
+ * caller's mistake, not an upstream failure: BAD_USER_INPUT (REST 400, not 502), with Plaid's code.
+ */
+async function exchangeOrRefuse(plaid: PlaidAdapter, publicToken: string) {
+  try {
+    return await plaid.exchangePublicToken(publicToken);
+  } catch (err) {
+    if (plaidErrorCode(err) !== 'INVALID_PUBLIC_TOKEN') throw err;
+    throw new AppError('BAD_USER_INPUT', `publicToken was not accepted by Plaid: ${(err as Error).message}`, {
+      upstream: (err as AppError).extensions.upstream as UpstreamErrorInfo,
+      extensions: { field: 'publicToken' },
+    });
+  }
+}
+
 /** Plaid-backed banking for one request's partner: linking, accounts, transactions, the delta feed. */
 export class BankingService {
   constructor(private readonly d: BankingDeps) {}
@@ -73,7 +90,8 @@ export class BankingService {
     const user = await this.d.tenant.ensureUser(userId);
     // Plaid's client_user_id: our row id for the user, stable, partner-scoped, and revealing nothing.
     const res = await this.d.plaid().createLinkToken(user.id, this.d.webhookUrl);
-    return { linkToken: res.link_token, expiration: new Date(res.expiration).toISOString(), requestId: res.request_id };
+    // To the second, as Plaid and the reference write it (`2026-06-16T16:21:00Z`).
+    return { linkToken: res.link_token, expiration: new Date(res.expiration).toISOString().replace(/\.\d{3}Z$/, 'Z'), requestId: res.request_id };
   }
 
   async sandboxPublicToken(institutionId: string): Promise<string> {
@@ -88,15 +106,18 @@ export class BankingService {
     if (typeof input.publicToken !== 'string' || !input.publicToken.trim()) {
       throw badUserInput('publicToken must not be empty.', { field: 'publicToken' });
     }
-    const user = await this.d.tenant.ensureUser(input.userId);
+    // Nothing is written (not even the user) until Plaid has accepted the token.
+    assertUserId(input.userId);
     const plaid = this.d.plaid();
-    const exchanged = await plaid.exchangePublicToken(input.publicToken);
-    const accounts = await plaid.getAccounts(exchanged.accessToken);
+    const exchanged = await exchangeOrRefuse(plaid, input.publicToken);
+    const { accounts, item: plaidItem } = await plaid.getAccounts(exchanged.accessToken);
+    // The partner's institution details win; otherwise Plaid's own, so the answer always names the bank.
     const institution: InstitutionView = {
-      institutionId: input.institution?.institutionId ?? null,
-      name: input.institution?.name ?? null,
+      institutionId: input.institution?.institutionId ?? plaidItem.institution_id ?? null,
+      name: input.institution?.name ?? plaidItem.institution_name ?? null,
     };
     const itemRowId = await this.d.em.transactional(async (tx) => {
+      const user = await this.d.tenant.ensureUser(input.userId, tx);
       let item = await tx.findOne(PlaidItem, { partner: this.d.partner.id, plaidItemId: exchanged.itemId });
       const id = item?.id ?? randomUUID();
       const sealed = this.d.cipher.seal(exchanged.accessToken, id);

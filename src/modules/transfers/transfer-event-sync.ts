@@ -5,7 +5,7 @@ import type { Orm } from '../../db/orm.js';
 import type { PlaidRegistry } from '../../upstreams/plaid/plaid-registry.js';
 import { emitEvent } from '../outbox/outbox.js';
 import type { KeyMode } from '../../config/config.js';
-import { toTransferView } from './transfer-view.js';
+import { toTransferView, transferEventData } from './transfer-view.js';
 
 /** The statuses a transfer may move to from each status (Plaid's lifecycle). */
 const NEXT: Record<TransferStatus, TransferStatus[]> = {
@@ -81,7 +81,8 @@ export class TransferEventSync {
     transfer.failureReason = event.failure_reason?.description ?? event.failure_reason?.failure_code ?? transfer.failureReason ?? null;
     await em.flush();
     const view = toTransferView(transfer, transfer.recipient?.getEntity().publicId ?? null);
-    emitEvent(em, transfer.endUser.getEntity().partner.id, `transfer.${next}`, { transfer: view });
+    const user = transfer.endUser.getEntity();
+    emitEvent(em, user.partner.id, `transfer.${next}`, transferEventData(view, user.externalUserId));
     this.log.info({ transferId: transfer.publicId, status: next }, 'transfer status changed');
     return true;
   }

@@ -11,7 +11,7 @@ import { assertIdempotencyKey, IdempotencyStore, requestFingerprint } from './id
 import { publicId } from '../../crypto/public-id.js';
 import { chooseRail, debitNetwork, estimatedSettlement } from './rails.js';
 import { validateTransferInput, type RawTransferInput, type TransferInput } from './transfer-input.js';
-import { declineReason, toTransferView, type CreateTransferOutcome, type TransferView } from './transfer-view.js';
+import { declineReason, toTransferView, transferEventData, type CreateTransferOutcome, type TransferView } from './transfer-view.js';
 
 export interface TransferDeps {
   em: EntityManager;
@@ -120,7 +120,7 @@ export class TransferService {
       });
       await em.flush();
       const view = toTransferView(row, input.recipientId);
-      emitEvent(em, this.d.partner.id, 'transfer.pending', { transfer: view });
+      emitEvent(em, this.d.partner.id, 'transfer.pending', transferEventData(view, from.endUser.getEntity().externalUserId));
       const outcome: CreateTransferOutcome = { transfer: view };
       await store.complete(em, claimId, 200, outcome as unknown as Record<string, unknown>);
       return outcome;
@@ -135,7 +135,7 @@ export class TransferService {
 
   /** The tenant check: the account must belong to one of this partner's users, or it does not exist for them. */
   private async partnerAccount(accountId: string): Promise<BankAccountEntity> {
-    const account = await this.d.em.findOne(BankAccount, { plaidAccountId: accountId, endUser: { partner: this.d.partner.id } });
+    const account = await this.d.em.findOne(BankAccount, { plaidAccountId: accountId, endUser: { partner: this.d.partner.id } }, { populate: ['endUser'] });
     if (!account) throw notFound(`No account ${accountId} for this partner.`);
     return account;
   }

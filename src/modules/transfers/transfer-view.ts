@@ -43,13 +43,43 @@ export function toTransferView(t: TransferEntity, recipientPublicId: string | nu
   };
 }
 
+/** An ISO instant as the reference writes it: whole seconds (`2026-06-14T19:23:11Z`). */
+const isoSeconds = (iso: string) => iso.replace(/\.\d{3}Z$/, 'Z');
+
 /** The reference's POST /v1/transfers answer. Its initial status is "submitted": Plaid's `pending`. */
 export function transferJson(t: TransferView) {
   return {
     id: t.id,
     status: t.status === 'pending' ? 'submitted' : t.status,
     rail: t.rail,
-    estimated_settlement: t.estimatedSettlement.replace(/\.\d{3}Z$/, 'Z'),
+    estimated_settlement: isoSeconds(t.estimatedSettlement),
+  };
+}
+
+/**
+ * The `data` of every `transfer.*` webhook: the reference's `transfer_id`, the partner's user id, and
+ * the transfer as it now stands, spelt like the REST reference and the other events (snake_case,
+ * dollars as JSON numbers, instants to the second). `status` is the lifecycle state the event is
+ * named after (`pending`, `posted`, `settled`, …).
+ */
+export function transferEventData(t: TransferView, externalUserId: string) {
+  return {
+    transfer_id: t.id,
+    user_id: externalUserId,
+    transfer: {
+      id: t.id,
+      status: t.status,
+      rail: t.rail,
+      amount: t.amountCents / 100,
+      currency: t.currency,
+      memo: t.memo,
+      from_account_id: t.fromAccountId,
+      to_account_id: t.toAccountId,
+      recipient_id: t.recipientId,
+      estimated_settlement: isoSeconds(t.estimatedSettlement),
+      failure_reason: t.failureReason,
+      created_at: isoSeconds(t.createdAt),
+    },
   };
 }
 

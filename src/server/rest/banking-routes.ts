@@ -4,6 +4,7 @@ import { badUserInput } from '../../errors/app-error.js';
 import { centsToDollars } from '../../modules/banking/money.js';
 import type { AccountView, InstitutionView, TransactionView } from '../../modules/banking/banking-views.js';
 import { assertUserId } from '../../modules/users/tenant-scope.js';
+import { withRestFieldNames } from './rest-field-names.js';
 import { requestServices } from '../request-services.js';
 
 /**
@@ -78,11 +79,9 @@ export function registerBankingRoutes(app: FastifyInstance, services: SharedServ
       throw badUserInput('institution must be { institution_id, name }.', { field: 'institution' });
     }
     const { banking } = requestServices(request, services);
-    const result = await banking.linkAccounts({
-      publicToken,
-      userId: assertUserId(b.user_id, 'user_id'),
-      institution: inst ? { institutionId: inst.institution_id as string, name: optionalString(inst.name, 'institution.name') ?? null } : null,
-    });
+    const userId = assertUserId(b.user_id, 'user_id');
+    const institution = inst ? { institutionId: inst.institution_id as string, name: optionalString(inst.name, 'institution.name') ?? null } : null;
+    const result = await withRestFieldNames(() => banking.linkAccounts({ publicToken, userId, institution }));
     return { item_id: result.itemId, institution: institutionJson(result.institution), accounts: result.accounts.map(linkedAccountJson) };
   });
 

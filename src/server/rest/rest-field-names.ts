@@ -12,7 +12,9 @@ export async function withRestFieldNames<T>(run: () => T | Promise<T>, keep: str
     return await run();
   } catch (e) {
     if (!(e instanceof AppError) || e.code !== 'BAD_USER_INPUT' || typeof e.extensions.field !== 'string' || keep.includes(e.extensions.field)) throw e;
+    const { code: _code, ...extensions } = e.extensions;
     const field = e.extensions.field;
-    throw badUserInput(e.message.replaceAll(field, snakeCase(field)), { field: snakeCase(field) });
+    // Other details (e.g. `upstream`) stay; only the field is re-spelt.
+    throw badUserInput(e.message.replaceAll(field, snakeCase(field)), { ...extensions, field: snakeCase(field) });
   }
 }

@@ -18,6 +18,17 @@ function amountCents(value: unknown): number {
 }
 
 /**
+ * The reference pays "between two linked accounts, or to a saved recipient" and names the
+ * destination `to_account_id` in both cases, so a recipient id there (`rcp_…`; Plaid account ids
+ * never contain `_`) is read as `recipient_id`, which is also accepted on its own.
+ */
+function restDestination(body: Record<string, unknown>): { toAccountId: unknown; recipientId: unknown } {
+  const to = body.to_account_id;
+  if (typeof to === 'string' && to.startsWith('rcp_') && body.recipient_id === undefined) return { toAccountId: undefined, recipientId: to };
+  return { toAccountId: to, recipientId: body.recipient_id };
+}
+
+/**
  * POST /v1/transfers as in the reference: snake_case body, `Idempotency-Key` header, answer
  * `{id, status, rail, estimated_settlement}`. A declined authorisation is 422 TRANSFER_DECLINED with
  * its `reason`; idempotency errors are 400 (missing key), 409 (in flight) and 422 (key reused).
@@ -31,14 +42,14 @@ export function registerTransferRoutes(app: FastifyInstance, services: SharedSer
     if (typeof key !== 'string' || key.trim() === '') {
       throw badUserInput('The Idempotency-Key header is required (any unique string, e.g. a UUID).', { field: 'Idempotency-Key' });
     }
+    const destination = restDestination(body);
     // Field names as this body spells them.
     const outcome = await withRestFieldNames(
       () =>
         requestServices(request, services).transfers.transfers.create(
           {
             fromAccountId: body.from_account_id,
-            toAccountId: body.to_account_id,
-            recipientId: body.recipient_id,
+            ...destination,
             amountCents: amountCents(body.amount),
             currency: body.currency,
             memo: body.memo,

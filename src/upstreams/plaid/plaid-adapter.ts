@@ -3,6 +3,7 @@ import {
   CountryCode,
   Products,
   type AccountBase,
+  type Item,
   type JWKPublicKey,
   ACHClass,
   type LinkTokenCreateResponse,
@@ -70,9 +71,10 @@ export class PlaidAdapter {
     return { accessToken: data.access_token, itemId: data.item_id };
   }
 
-  async getAccounts(accessToken: string): Promise<AccountBase[]> {
+  /** The item's accounts, and the item itself (its institution). */
+  async getAccounts(accessToken: string): Promise<{ accounts: AccountBase[]; item: Item }> {
     const data = await this.call('/accounts/get', () => this.api.accountsGet({ access_token: accessToken }));
-    return data.accounts;
+    return { accounts: data.accounts, item: data.item };
   }
 
   syncTransactions(accessToken: string, cursor: string | undefined, count: number): Promise<TransactionsSyncResponse> {
