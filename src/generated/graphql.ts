@@ -1725,7 +1725,8 @@ export type UsageUnit =
 
 /**
  * One of the calling partner's end users, addressed by the partner's own id. A user the partner
- * never linked simply has empty lists; another partner's user with the same id is a different user.
+ * never linked simply has empty lists; another partner's user with the same id is a different user,
+ * and so is the same id under the partner's other key mode (test keys never see live users' data).
  * Banking, PayLink, payroll and insights fields hang off this type.
  */
 export type User = {
@@ -1758,7 +1759,8 @@ export type User = {
 
 /**
  * One of the calling partner's end users, addressed by the partner's own id. A user the partner
- * never linked simply has empty lists; another partner's user with the same id is a different user.
+ * never linked simply has empty lists; another partner's user with the same id is a different user,
+ * and so is the same id under the partner's other key mode (test keys never see live users' data).
  * Banking, PayLink, payroll and insights fields hang off this type.
  */
 export type UserBillsArgs = {
@@ -1768,7 +1770,8 @@ export type UserBillsArgs = {
 
 /**
  * One of the calling partner's end users, addressed by the partner's own id. A user the partner
- * never linked simply has empty lists; another partner's user with the same id is a different user.
+ * never linked simply has empty lists; another partner's user with the same id is a different user,
+ * and so is the same id under the partner's other key mode (test keys never see live users' data).
  * Banking, PayLink, payroll and insights fields hang off this type.
  */
 export type UserCashflowArgs = {
@@ -1778,7 +1781,8 @@ export type UserCashflowArgs = {
 
 /**
  * One of the calling partner's end users, addressed by the partner's own id. A user the partner
- * never linked simply has empty lists; another partner's user with the same id is a different user.
+ * never linked simply has empty lists; another partner's user with the same id is a different user,
+ * and so is the same id under the partner's other key mode (test keys never see live users' data).
  * Banking, PayLink, payroll and insights fields hang off this type.
  */
 export type UserSafeToSpendArgs = {
@@ -1788,7 +1792,8 @@ export type UserSafeToSpendArgs = {
 
 /**
  * One of the calling partner's end users, addressed by the partner's own id. A user the partner
- * never linked simply has empty lists; another partner's user with the same id is a different user.
+ * never linked simply has empty lists; another partner's user with the same id is a different user,
+ * and so is the same id under the partner's other key mode (test keys never see live users' data).
  * Banking, PayLink, payroll and insights fields hang off this type.
  */
 export type UserTasksArgs = {
@@ -1798,7 +1803,8 @@ export type UserTasksArgs = {
 
 /**
  * One of the calling partner's end users, addressed by the partner's own id. A user the partner
- * never linked simply has empty lists; another partner's user with the same id is a different user.
+ * never linked simply has empty lists; another partner's user with the same id is a different user,
+ * and so is the same id under the partner's other key mode (test keys never see live users' data).
  * Banking, PayLink, payroll and insights fields hang off this type.
  */
 export type UserTransactionsArgs = {

@@ -18,7 +18,7 @@ import { TransferService } from '../modules/transfers/transfer-service.js';
 /** Builds the per-request services for an authenticated request (GraphQL context and REST alike). */
 export function requestServices(request: FastifyRequest, shared: SharedServices): RequestServices {
   const partner = request.partner!;
-  const tenant = new TenantScope(request.em, partner.id, shared.ingest);
+  const tenant = new TenantScope(request.em, partner.id, partner.keyMode, shared.ingest);
   const base = shared.publicUrl();
   const banking = new BankingService({
     em: request.em,
@@ -59,6 +59,6 @@ export function requestServices(request: FastifyRequest, shared: SharedServices)
     transfers: new TransferService({ em: request.em, partner, plaid: () => shared.plaid.adapter(partner.keyMode, request.log), cipher: shared.cipher, log: request.log }),
     recipients: new RecipientService(request.em, tenant, shared.cipher),
   };
-  const webhooks = new WebhookService({ em: request.em, partnerId: partner.id, cipher: shared.cipher, runtime: shared.webhooks });
+  const webhooks = new WebhookService({ em: request.em, partnerId: partner.id, keyMode: partner.keyMode, cipher: shared.cipher, runtime: shared.webhooks });
   return { tenant, banking, loaders: createBankingLoaders(banking), atomic, atomicLoaders, insights, transfers, webhooks };
 }

@@ -3,19 +3,21 @@ import { randomUUID } from 'node:crypto';
 import { Partner } from './partner.entity.js';
 
 /**
- * An Idempotency-Key a partner sent, with the fingerprint of the request it came with and, once
- * the request finished, the response to replay. The unique (partner, key) constraint is what
- * makes "one transfer per key" hold across gateway processes: the first request to insert the row
+ * An Idempotency-Key a partner sent (test and live keys have separate ones), with the fingerprint
+ * of the request it came with and, once the request finished, the response to replay. The unique
+ * (partner, key mode, key) constraint is what makes "one transfer per key" hold across gateway
+ * processes: the first request to insert the row
  * owns the key; the others find it in flight (409) or completed (replay or 422).
  */
 export const IdempotencyKey = defineEntity({
   name: 'IdempotencyKey',
   tableName: 'idempotency_keys',
-  uniques: [{ properties: ['partner', 'key'] }],
+  uniques: [{ properties: ['partner', 'keyMode', 'key'] }],
   indexes: [{ properties: ['expiresAt'] }],
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
     partner: p.manyToOne(Partner).ref().deleteRule('cascade'),
+    keyMode: p.enum(['test', 'live'] as const).default('test'),
     key: p.string().length(255),
     /** Which operation the key was used for, e.g. `createTransfer`. */
     operation: p.string().length(60),

@@ -14,6 +14,8 @@ export const OutboxEvent = defineEntity({
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
     partner: p.manyToOne(Partner).ref().deleteRule('cascade'),
+    /** The mode of the data the event is about; it goes to that mode's endpoints only. */
+    keyMode: p.enum(['test', 'live'] as const).default('test'),
     eventType: p.string().length(60),
     /** The webhook body's `data`, as the partner will receive it. */
     payload: p.json<Record<string, unknown>>(),

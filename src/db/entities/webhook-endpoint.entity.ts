@@ -16,6 +16,8 @@ export const WebhookEndpoint = defineEntity({
     /** Public id, `we_…`. */
     publicId: p.string().length(40).unique(),
     partner: p.manyToOne(Partner).ref().deleteRule('cascade'),
+    /** Registered with a test or a live key: it receives that mode's events only. */
+    keyMode: p.enum(['test', 'live'] as const).default('test'),
     url: p.string().length(2048),
     /** Event types delivered here (`transfer.settled`, …); `*` means all. */
     eventTypes: p.json<string[]>(),

@@ -127,7 +127,7 @@ export class AtomicAccessService {
 
   /** Only tokens this partner created can be revoked through it. */
   async revokeAccessToken(publicToken: string): Promise<boolean> {
-    const row = await this.d.em.findOne(AtomicPublicToken, { tokenHash: tokenHash(publicToken), endUser: { partner: this.d.partnerId } });
+    const row = await this.d.em.findOne(AtomicPublicToken, { tokenHash: tokenHash(publicToken), endUser: this.d.tenant.users });
     if (!row) throw notFound('No such Atomic public token for this partner.');
     await this.d.atomic().put(`access-token/${encodeURIComponent(publicToken)}/revoke`);
     row.revokedAt ??= new Date();
@@ -184,7 +184,7 @@ export class AtomicAccessService {
       throw err;
     });
     const task = res?.data.task;
-    if (!task || !(await this.d.identity.ownedByPartner(task.user.identifier, this.d.partnerId))) return null;
+    if (!task || !(await this.d.identity.ownedByScope(task.user.identifier, this.d.tenant))) return null;
     return task;
   }
 

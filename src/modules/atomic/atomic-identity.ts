@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AtomicUser, type EndUserEntity } from '../../db/entities/index.js';
+import type { TenantScope } from '../users/tenant-scope.js';
 
 /**
  * Maps an end user to the `identifier` Atomic knows them by: random (reveals nothing about the
@@ -27,9 +28,9 @@ export class AtomicIdentity {
     return (await this.find(user))!;
   }
 
-  /** True when the identifier belongs to one of this partner's users (tenant check for task ids etc.). */
-  async ownedByPartner(identifier: string, partnerId: string): Promise<boolean> {
-    const row = await this.em.findOne(AtomicUser, { identifier, endUser: { partner: partnerId } });
+  /** True when the identifier belongs to one of the scope's users (tenant check for task ids etc.). */
+  async ownedByScope(identifier: string, tenant: TenantScope): Promise<boolean> {
+    const row = await this.em.findOne(AtomicUser, { identifier, endUser: tenant.users });
     return row !== null;
   }
 }

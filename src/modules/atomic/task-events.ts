@@ -38,11 +38,12 @@ export async function recordTaskStatusUpdate(em: EntityManager, dialect: Databas
     if (dialect === 'postgresql') await tx.findOneOrFail(EndUser, { id: endUser.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     const seen = await tx.count(OutboxEvent, {
       partner: partnerId,
+      keyMode: endUser.keyMode,
       eventType: 'task.updated',
       payload: { user_id: endUser.externalUserId, task: { id: update.task.id, status: update.task.status } },
     });
     if (seen > 0) return { result: 'duplicate', partnerId } as const;
-    emitEvent(tx, partnerId, 'task.updated', taskUpdatedPayload(endUser.externalUserId, update.task));
+    emitEvent(tx, { partnerId, keyMode: endUser.keyMode }, 'task.updated', taskUpdatedPayload(endUser.externalUserId, update.task));
     return { result: 'recorded', partnerId } as const;
   });
 }

@@ -118,7 +118,7 @@ export class BankingService {
     };
     const itemRowId = await this.d.em.transactional(async (tx) => {
       const user = await this.d.tenant.ensureUser(input.userId, tx);
-      let item = await tx.findOne(PlaidItem, { partner: this.d.partner.id, plaidItemId: exchanged.itemId });
+      let item = await tx.findOne(PlaidItem, { partner: this.d.partner.id, keyMode: this.d.partner.keyMode, plaidItemId: exchanged.itemId });
       const id = item?.id ?? randomUUID();
       const sealed = this.d.cipher.seal(exchanged.accessToken, id);
       if (item) {
@@ -261,7 +261,7 @@ export class BankingService {
   }
 
   async accountsById(itemRowId: string, plaidAccountIds: readonly string[]): Promise<Map<string, AccountView>> {
-    const item = await this.d.em.findOne(PlaidItem, { id: itemRowId, partner: this.d.partner.id });
+    const item = await this.d.em.findOne(PlaidItem, { id: itemRowId, partner: this.d.partner.id, keyMode: this.d.partner.keyMode });
     if (!item) return new Map();
     const rows = await this.d.em.find(BankAccount, { item: itemRowId, plaidAccountId: { $in: [...plaidAccountIds] } });
     const inst = institutionOf(item);

@@ -86,7 +86,7 @@ export class SafeToSpendService {
         isSandbox: result.isSandbox,
         figures: result.figures,
       });
-      emitEvent(em, this.d.partner.id, 'calculation.updated', { user_id: externalUserId, calculation: safeToSpendJson(result) });
+      emitEvent(em, { partnerId: this.d.partner.id, keyMode: this.d.partner.keyMode }, 'calculation.updated', { user_id: externalUserId, calculation: safeToSpendJson(result) });
     });
     return result;
   }

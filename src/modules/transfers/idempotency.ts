@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { createHash, randomUUID } from 'node:crypto';
+import type { KeyMode } from '../../config/config.js';
 import { IdempotencyKey } from '../../db/entities/index.js';
 import { AppError, badUserInput } from '../../errors/app-error.js';
 
@@ -27,7 +28,8 @@ export function assertIdempotencyKey(key: unknown): string {
 
 /**
  * Idempotency keys with Stripe's and the IETF draft's semantics, enforced by the unique
- * (partner, key) constraint so they hold across gateway processes:
+ * (partner, key mode, key) constraint so they hold across gateway processes (a partner's test and
+ * live keys have separate idempotency keys, as they have separate data):
  * - the first request inserts the key `in_flight` and does the work;
  * - the same key and body again after it finished → its stored response, nothing redone;
  * - the same key with a different body → 422 IDEMPOTENCY_KEY_REUSED;
@@ -36,13 +38,15 @@ export function assertIdempotencyKey(key: unknown): string {
 export class IdempotencyStore {
   constructor(private readonly em: EntityManager) {}
 
-  async claim(partnerId: string, key: string, operation: string, fingerprint: string, now = new Date()): Promise<ClaimResult> {
+  async claim(scope: { partnerId: string; keyMode: KeyMode }, key: string, operation: string, fingerprint: string, now = new Date()): Promise<ClaimResult> {
+    const { partnerId, keyMode } = scope;
     for (let attempt = 0; attempt < 3; attempt++) {
       const id = randomUUID();
       try {
         await this.em.insert(IdempotencyKey, {
           id,
           partner: partnerId,
+          keyMode,
           key,
           operation,
           requestHash: fingerprint,
@@ -55,7 +59,7 @@ export class IdempotencyStore {
       } catch (err) {
         if (!(err instanceof UniqueConstraintViolationException)) throw err;
       }
-      const existing = await this.em.fork().findOne(IdempotencyKey, { partner: partnerId, key });
+      const existing = await this.em.fork().findOne(IdempotencyKey, { partner: partnerId, keyMode, key });
       if (!existing) continue; // expired and removed meanwhile: try the insert again
       if (existing.expiresAt <= now) {
         await this.em.nativeDelete(IdempotencyKey, { id: existing.id, expiresAt: existing.expiresAt });

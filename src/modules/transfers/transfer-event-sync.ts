@@ -82,7 +82,7 @@ export class TransferEventSync {
     await em.flush();
     const view = toTransferView(transfer, transfer.recipient?.getEntity().publicId ?? null);
     const user = transfer.endUser.getEntity();
-    emitEvent(em, user.partner.id, `transfer.${next}`, transferEventData(view, user.externalUserId));
+    emitEvent(em, { partnerId: user.partner.id, keyMode: user.keyMode }, `transfer.${next}`, transferEventData(view, user.externalUserId));
     this.log.info({ transferId: transfer.publicId, status: next }, 'transfer status changed');
     return true;
   }

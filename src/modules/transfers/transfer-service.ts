@@ -9,6 +9,7 @@ import { emitEvent } from '../outbox/outbox.js';
 import type { AuthenticatedPartner } from '../partners/partner-types.js';
 import { assertIdempotencyKey, IdempotencyStore, requestFingerprint } from './idempotency.js';
 import { publicId } from '../../crypto/public-id.js';
+import { usersOf } from '../users/tenant-scope.js';
 import { chooseRail, debitNetwork, estimatedSettlement } from './rails.js';
 import { validateTransferInput, type RawTransferInput, type TransferInput } from './transfer-input.js';
 import { declineReason, toTransferView, transferEventData, type CreateTransferOutcome, type TransferView } from './transfer-view.js';
@@ -35,6 +36,11 @@ const PLAID_DESCRIPTION = 'AtlasForge';
 export class TransferService {
   constructor(private readonly d: TransferDeps) {}
 
+  /** The partner's users in the calling key's mode. */
+  private users() {
+    return usersOf(this.d.partner.id, this.d.partner.keyMode);
+  }
+
   private now(): Date {
     return this.d.now?.() ?? new Date();
   }
@@ -48,7 +54,7 @@ export class TransferService {
     const idempotencyKey = assertIdempotencyKey(key);
     const input = validateTransferInput(raw);
     const store = new IdempotencyStore(this.d.em);
-    const claim = await store.claim(this.d.partner.id, idempotencyKey, OPERATION, requestFingerprint(OPERATION, input), this.now());
+    const claim = await store.claim({ partnerId: this.d.partner.id, keyMode: this.d.partner.keyMode }, idempotencyKey, OPERATION, requestFingerprint(OPERATION, input), this.now());
     if (claim.kind === 'replay') return claim.body as unknown as CreateTransferOutcome;
     try {
       return await this.execute(input, idempotencyKey, claim.id, store);
@@ -77,8 +83,9 @@ export class TransferService {
 
     const now = this.now();
     const rail = chooseRail({ amountCents: input.amountCents, destinationRtpEligible: rtpEligible, now });
-    // Derived, not the partner's own key: Plaid's keys are per client, and are at most 50 characters.
-    const plaidKey = createHash('sha256').update(`${this.d.partner.id}:${idempotencyKey}`).digest('hex').slice(0, 50);
+    // Derived, not the partner's own key: Plaid's keys are per client (one client serves every
+    // partner, and both modes when they share a Plaid host), and are at most 50 characters.
+    const plaidKey = createHash('sha256').update(`${this.d.partner.id}:${this.d.partner.keyMode}:${idempotencyKey}`).digest('hex').slice(0, 50);
     const request = {
       accessToken: this.accessToken(fromItem),
       accountId: from.plaidAccountId,
@@ -120,7 +127,7 @@ export class TransferService {
       });
       await em.flush();
       const view = toTransferView(row, input.recipientId);
-      emitEvent(em, this.d.partner.id, 'transfer.pending', transferEventData(view, from.endUser.getEntity().externalUserId));
+      emitEvent(em, { partnerId: this.d.partner.id, keyMode: this.d.partner.keyMode }, 'transfer.pending', transferEventData(view, from.endUser.getEntity().externalUserId));
       const outcome: CreateTransferOutcome = { transfer: view };
       await store.complete(em, claimId, 200, outcome as unknown as Record<string, unknown>);
       return outcome;
@@ -129,13 +136,13 @@ export class TransferService {
 
   /** A transfer of this partner's, by public id. */
   async get(id: string): Promise<TransferView | null> {
-    const row = await this.d.em.findOne(Transfer, { publicId: id, endUser: { partner: this.d.partner.id } }, { populate: ['recipient'] });
+    const row = await this.d.em.findOne(Transfer, { publicId: id, endUser: this.users() }, { populate: ['recipient'] });
     return row ? toTransferView(row, row.recipient?.getEntity().publicId ?? null) : null;
   }
 
   /** The tenant check: the account must belong to one of this partner's users, or it does not exist for them. */
   private async partnerAccount(accountId: string): Promise<BankAccountEntity> {
-    const account = await this.d.em.findOne(BankAccount, { plaidAccountId: accountId, endUser: { partner: this.d.partner.id } }, { populate: ['endUser'] });
+    const account = await this.d.em.findOne(BankAccount, { plaidAccountId: accountId, endUser: this.users() }, { populate: ['endUser'] });
     if (!account) throw notFound(`No account ${accountId} for this partner.`);
     return account;
   }

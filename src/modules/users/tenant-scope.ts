@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { randomUUID } from 'node:crypto';
 import { EndUser, type EndUserEntity } from '../../db/entities/index.js';
 import { badUserInput } from '../../errors/app-error.js';
+import type { KeyMode } from '../../config/config.js';
 import type { IngestService } from '../usage/ingest-service.js';
 
 const MAX_USER_ID = 200;
@@ -15,20 +16,36 @@ export function assertUserId(userId: unknown, field = 'userId'): string {
 }
 
 /**
+ * The filter on end users for one partner's keys of one mode. Data reached by another id (an
+ * account, a transfer, a token) is filtered with `endUser: usersOf(…)`, so it obeys the same scope.
+ */
+export function usersOf(partnerId: string, keyMode: KeyMode): { partner: string; keyMode: KeyMode } {
+  return { partner: partnerId, keyMode };
+}
+
+/**
  * The one place where a partner's end-user id becomes a database user. Every module reads and
  * writes user data only through an EndUser obtained here, so partner A can never address
- * partner B's user: the same external id under two partners is two rows.
+ * partner B's user: the same external id under two partners is two rows. The key's mode is part
+ * of the scope too: a test key and a live key of one partner address different users, so test
+ * keys never reach live bank data and live keys never see sandbox data.
  */
 export class TenantScope {
   constructor(
     private readonly em: EntityManager,
     readonly partnerId: string,
+    readonly keyMode: KeyMode,
     private readonly usage: IngestService,
   ) {}
 
+  /** This scope's users, as a filter: `{ endUser: tenant.users }`. */
+  get users(): { partner: string; keyMode: KeyMode } {
+    return usersOf(this.partnerId, this.keyMode);
+  }
+
   /** The partner's user, or null when the partner never used this id (callers then show empty data). */
   findUser(externalUserId: string, em: EntityManager = this.em): Promise<EndUserEntity | null> {
-    return em.findOne(EndUser, { partner: this.partnerId, externalUserId: assertUserId(externalUserId) });
+    return em.findOne(EndUser, { ...this.users, externalUserId: assertUserId(externalUserId) });
   }
 
   /**
@@ -40,8 +57,8 @@ export class TenantScope {
     if (existing) return existing;
     const result = await em
       .createQueryBuilder(EndUser)
-      .insert({ id: randomUUID(), partner: this.partnerId, externalUserId, createdAt: new Date() })
-      .onConflict(['partner', 'externalUserId'])
+      .insert({ id: randomUUID(), partner: this.partnerId, keyMode: this.keyMode, externalUserId, createdAt: new Date() })
+      .onConflict(['partner', 'keyMode', 'externalUserId'])
       .ignore()
       .execute('run');
     if (result.affectedRows > 0) {

@@ -24,7 +24,7 @@ export async function fanOutOutbox(em: EntityManager, pg: boolean, now: Date, li
       OutboxEvent,
       { dispatchedAt: null },
       {
-        fields: ['id', 'partner', 'eventType'],
+        fields: ['id', 'partner', 'keyMode', 'eventType'],
         orderBy: { id: 'asc' },
         limit,
         ...(pg ? { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE } : {}),
@@ -32,14 +32,15 @@ export async function fanOutOutbox(em: EntityManager, pg: boolean, now: Date, li
     );
     if (events.length === 0) return { events: 0, due: [] };
     const partnerIds = [...new Set(events.map((e) => e.partner.id))];
-    const endpoints = await tx.find(WebhookEndpoint, { partner: { $in: partnerIds }, status: 'enabled' }, { fields: ['id', 'partner', 'eventTypes'] });
+    const endpoints = await tx.find(WebhookEndpoint, { partner: { $in: partnerIds }, status: 'enabled' }, { fields: ['id', 'partner', 'keyMode', 'eventTypes'] });
 
     const rows = [];
     // Ids are time-ordered (UUIDv7; the row index added to the millisecond keeps a batch in order),
     // so the newest-first delivery list shows deliveries in the order their events happened.
     for (const event of events) {
       for (const endpoint of endpoints) {
-        if (endpoint.partner.id !== event.partner.id || !subscribes(endpoint.eventTypes, event.eventType)) continue;
+        // The partner's endpoints of the event's mode only: sandbox events never reach a live receiver.
+        if (endpoint.partner.id !== event.partner.id || endpoint.keyMode !== event.keyMode || !subscribes(endpoint.eventTypes, event.eventType)) continue;
         const id = uuidV7(now.getTime() + rows.length);
         rows.push({ id, endpoint: endpoint.id, event: event.id, status: 'pending' as const, attempts: 0, nextAttemptAt: now, createdAt: now });
       }

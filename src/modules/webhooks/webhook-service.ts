@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import DataLoader from 'dataloader';
 import { randomUUID } from 'node:crypto';
+import type { KeyMode } from '../../config/config.js';
 import type { TokenCipher } from '../../crypto/token-cipher.js';
 import { WebhookDelivery, WebhookDeliveryAttempt, WebhookEndpoint, type WebhookEndpointEntity } from '../../db/entities/index.js';
 import { AppError, badUserInput, notFound } from '../../errors/app-error.js';
@@ -16,6 +17,8 @@ import type { WebhookRuntime } from './webhook-runtime.js';
 export interface WebhookServiceDeps {
   em: EntityManager;
   partnerId: string;
+  /** The calling key's mode: endpoints belong to one mode and receive that mode's events. */
+  keyMode: KeyMode;
   cipher: TokenCipher;
   runtime: Pick<WebhookRuntime, 'guard' | 'scheduler'>;
 }
@@ -34,12 +37,17 @@ const MAX_PAGE = 100;
 
 /**
  * A partner's webhook endpoints and deliveries, for one request. Everything is looked up through
- * the calling partner, so another partner's ids are NOT_FOUND, exactly like ids that never existed.
+ * the calling partner and its key's mode, so another partner's ids (and, for a test key, the live
+ * endpoints, and the reverse) are NOT_FOUND, exactly like ids that never existed.
  */
 export class WebhookService {
   private attemptLoader: DataLoader<string, WebhookAttemptView[]> | undefined;
 
   constructor(private readonly d: WebhookServiceDeps) {}
+
+  private scope() {
+    return { partner: this.d.partnerId, keyMode: this.d.keyMode };
+  }
 
   /** Validates everything (including where the URL points) before writing anything. */
   async register(url: string, eventTypes: readonly string[]): Promise<EndpointWithSecret> {
@@ -57,7 +65,7 @@ export class WebhookService {
     const endpoint = this.d.em.create(WebhookEndpoint, {
       id,
       publicId: newEndpointId(),
-      partner: this.d.partnerId,
+      ...this.scope(),
       url: parsed.href,
       eventTypes: types,
       ...sealSecret(this.d.cipher, secret, id),
@@ -100,7 +108,7 @@ export class WebhookService {
   }
 
   async list(): Promise<WebhookEndpointView[]> {
-    const rows = await this.d.em.find(WebhookEndpoint, { partner: this.d.partnerId }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    const rows = await this.d.em.find(WebhookEndpoint, this.scope(), { orderBy: { createdAt: 'asc', id: 'asc' } });
     const now = new Date();
     return rows.map((e) => endpointView(e, now));
   }
@@ -144,7 +152,7 @@ export class WebhookService {
     const id = assertDeliveryId(deliveryId);
     const delivery = await this.d.em.findOne(
       WebhookDelivery,
-      { id, endpoint: { partner: this.d.partnerId } },
+      { id, endpoint: this.scope() },
       { populate: ['endpoint', 'event'], exclude: ['event.payload'] },
     );
     if (!delivery) throw notFound(`No webhook delivery ${deliveryId.slice(0, 60)}.`);
@@ -173,7 +181,7 @@ export class WebhookService {
   }
 
   private async endpoint(publicId: string): Promise<WebhookEndpointEntity> {
-    const endpoint = await this.d.em.findOne(WebhookEndpoint, { publicId: assertEndpointId(publicId), partner: this.d.partnerId });
+    const endpoint = await this.d.em.findOne(WebhookEndpoint, { publicId: assertEndpointId(publicId), ...this.scope() });
     if (!endpoint) throw notFound(`No webhook endpoint ${publicId}.`);
     return endpoint;
   }

@@ -7,6 +7,7 @@ import { Migration20261122043724_usage_indexes } from './Migration20261122043724
 import { Migration20261122052348_usage_rollups } from './Migration20261122052348_usage_rollups.js';
 import { Migration20261122053306_insights } from './Migration20261122053306_insights.js';
 import { Migration20261122060243_transfers_webhooks } from './Migration20261122060243_transfers_webhooks.js';
+import { Migration20261122092630_key_modes } from './Migration20261122092630_key_modes.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122023840_initial', class: Migration20261122023840_initial },
@@ -16,4 +17,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122052348_usage_rollups', class: Migration20261122052348_usage_rollups },
   { name: 'Migration20261122053306_insights', class: Migration20261122053306_insights },
   { name: 'Migration20261122060243_transfers_webhooks', class: Migration20261122060243_transfers_webhooks },
+  { name: 'Migration20261122092630_key_modes', class: Migration20261122092630_key_modes },
 ];
