@@ -12,6 +12,7 @@ import { PayrollService } from '../modules/atomic/payroll-service.js';
 import { CashflowService } from '../modules/insights/cashflow-service.js';
 import { SafeToSpendService } from '../modules/insights/safe-to-spend-service.js';
 import { WebhookService } from '../modules/webhooks/webhook-service.js';
+import type { AtomicAdapter } from '../upstreams/atomic/atomic-adapter.js';
 import { RecipientService } from '../modules/transfers/recipient-service.js';
 import { TransferService } from '../modules/transfers/transfer-service.js';
 
@@ -32,12 +33,14 @@ export function requestServices(request: FastifyRequest, shared: SharedServices)
     usage: shared.ingest,
     log: request.log,
   });
+  // One Atomic adapter per request, so its in-flight GET de-duplication spans the whole query.
+  let atomicAdapter: AtomicAdapter | undefined;
   const atomicDeps: AtomicDeps = {
     em: request.em,
     partnerId: partner.id,
     tenant,
     identity: new AtomicIdentity(request.em),
-    atomic: () => shared.atomic.adapter(partner.keyMode, request.log),
+    atomic: () => (atomicAdapter ??= shared.atomic.adapter(partner.keyMode, request.log)),
     log: request.log,
   };
   const atomic = {

@@ -56,6 +56,24 @@ describe.each(DIALECTS)('Atomic PayLink and UserLink through GraphQL (%s)', (dia
     }
   });
 
+  it('refuses card, account or identity data that the chosen flow would not send, instead of dropping it; nothing is written', async () => {
+    const card = `{ number: "${CARD}", expiry: "12/30", cvv: "123", title: "Visa" }`;
+    const baasCard = '{ lastFour: "1111", title: "Debit", galileo: { apiLogin: "l", apiTransKey: "k", providerId: "p", transactionId: "t", accountNo: "123456789012", apiUrl: "https://galileo.example" } }';
+    const users = async () => Number((await f.gw.orm.em.getConnection().execute('select count(*) as n from end_users'))[0]!.n);
+    const before = await users();
+    for (const [input, field] of [
+      [`{ userId: "usr_flow_a", flow: MANAGE, cards: [${card}] }`, 'cards'],
+      [`{ userId: "usr_flow_b", flow: CDE_BYPASS, identity: ${IDENTITY} }`, 'identity'],
+      [`{ userId: "usr_flow_c", identity: ${IDENTITY}, cards: [${card}], baasCards: [${baasCard}] }`, 'cards'],
+      [`{ userId: "usr_flow_d", flow: SWITCH, identity: ${IDENTITY}, cards: [${card}], baasCards: [${baasCard}] }`, 'baasCards'],
+    ] as const) {
+      const res = await gql(`mutation { createAtomicAccessToken(input: ${input}) { publicToken } }`);
+      expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+    expect(await users()).toBe(before);
+    expect(f.gw.rawLogs()).not.toContain(CARD);
+  });
+
   it('revokes its own public tokens only', async () => {
     const { createAtomicAccessToken: t } = await ok('mutation { createAtomicAccessToken(input: { userId: "usr_atomic" }) { publicToken } }');
     const stranger = await gql(`mutation { revokeAtomicAccessToken(publicToken: "${t.publicToken}") }`, otherKey);
@@ -84,6 +102,20 @@ describe.each(DIALECTS)('Atomic PayLink and UserLink through GraphQL (%s)', (dia
   it('detects bills from the user’s last 90 days of bank transactions', async () => {
     const data = await ok('mutation { detectBills(userId: "usr_atomic") { id company { name } } }');
     expect(Array.isArray(data.detectBills)).toBe(true);
+  });
+
+  it('answers detectBills for a user without bank transactions with nothing, without calling Atomic (which needs a non-empty list)', async () => {
+    await ok('mutation { createAtomicAccessToken(input: { userId: "usr_no_bank" }) { publicToken } }');
+    await control(f.atomic.url, '/calls/reset', { body: {} });
+    const data = await ok('mutation { detectBills(userId: "usr_no_bank") { id } }');
+    expect(data.detectBills).toEqual([]);
+    expect(((await control(f.atomic.url, '/calls?by=method')) as Record<string, number>)['POST /pay-link/accounts']).toBeUndefined();
+  });
+
+  it('reads the PayLink accounts once for a query that asks for them twice (in-flight GET de-duplication per request)', async () => {
+    await control(f.atomic.url, '/calls/reset', { body: {} });
+    await ok('{ user(id: "usr_atomic") { paylinkAccounts { id } bills { id } again: paylinkAccounts { id } } }');
+    expect(((await control(f.atomic.url, '/calls?by=method')) as Record<string, number>)['GET /pay-link/accounts']).toBe(1);
   });
 
   it('reviews a suggestion', async () => {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { AtomicPublicToken } from '../../db/entities/index.js';
 import { badUserInput, notFound } from '../../errors/app-error.js';
 import type {
+  AtomicAccessTokenFlow,
   AtomicAccessTokenInput,
   AtomicBankAccountInput,
   AtomicBaasCardInput,
@@ -84,6 +85,32 @@ const baasCardOf = (c: AtomicBaasCardInput): AtomicBaasCardDetails => ({
   paymentService: { galileo: { ...c.galileo } },
 });
 
+/** The input fields each flow sends to Atomic. */
+const FLOW_FIELDS: Record<AtomicAccessTokenFlow, readonly ('identity' | 'cards' | 'baasCards' | 'accounts')[]> = {
+  MANAGE: [],
+  CDE_BYPASS: [],
+  SWITCH: ['identity', 'cards', 'accounts'],
+  BAAS_PASSTHROUGH: ['identity', 'baasCards', 'accounts'],
+};
+
+/**
+ * Card, account or identity data the chosen flow would not send is refused rather than dropped, so
+ * a partner never believes a card reached Atomic when it did not (and CDE bypass stays card-free).
+ */
+function refuseUnusedData(flow: AtomicAccessTokenFlow, input: AtomicAccessTokenInput): void {
+  for (const field of ['identity', 'cards', 'baasCards', 'accounts'] as const) {
+    const value = input[field];
+    const given = Array.isArray(value) ? value.length > 0 : value !== undefined && value !== null;
+    if (given && !FLOW_FIELDS[flow].includes(field)) {
+      throw badUserInput(`${field} is not used by the ${flow} flow; send it only with ${flowsUsing(field)}.`, { field });
+    }
+  }
+}
+
+function flowsUsing(field: 'identity' | 'cards' | 'baasCards' | 'accounts'): string {
+  return (Object.keys(FLOW_FIELDS) as AtomicAccessTokenFlow[]).filter((f) => FLOW_FIELDS[f].includes(field)).join(' or ');
+}
+
 /**
  * Access tokens, users, companies, tasks and task workflows. Card and account numbers pass through
  * to Atomic's PCI host in the request body only: never stored, never logged (got's errors are
@@ -98,6 +125,7 @@ export class AtomicAccessService {
       throw badUserInput(`tokenLifetime must be from ${MIN_LIFETIME} (30 minutes) to ${MAX_LIFETIME} (30 days) seconds.`, { field: 'tokenLifetime' });
     }
     const flow = input.flow ?? (input.baasCards?.length ? 'BAAS_PASSTHROUGH' : input.identity && (input.cards?.length || input.accounts?.length) ? 'SWITCH' : 'MANAGE');
+    refuseUnusedData(flow, input);
     const ref = await requireAtomicUser(this.d, input.userId, { create: true });
     const base = { identifier: ref.identifier, tokenLifetime: lifetime };
     let body: AtomicAccessTokenRequest;

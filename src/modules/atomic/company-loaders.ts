@@ -19,16 +19,19 @@ export function createCompanyForDescriptionLoader(
   return new DataLoader<string, AtomicCompany | null, string>(
     async (descriptions) => {
       const keyOf = (d: string) => `${cacheScope}|${CompanyMatchCache.normalise(d)}`;
-      const misses = [...new Set(descriptions.filter((d) => !cache.get(keyOf(d)).hit).map(CompanyMatchCache.normalise))];
-      for (let i = 0; i < misses.length; i += batchLimit) {
-        const chunk = misses.slice(i, i + batchLimit);
+      // One entry per normalised text (the cache key); Atomic gets the text as the bank wrote it.
+      const misses = new Map<string, string>();
+      for (const d of descriptions) if (!cache.get(keyOf(d)).hit && !misses.has(keyOf(d))) misses.set(keyOf(d), d);
+      const pending = [...misses.entries()];
+      for (let i = 0; i < pending.length; i += batchLimit) {
+        const chunk = pending.slice(i, i + batchLimit);
         const res = await atomic().post<AtomicFindCompanyResponse>(
           FIND_COMPANY_PATH,
-          { financialTransactions: chunk.map((description, n) => ({ identifier: String(n), description })) },
+          { financialTransactions: chunk.map(([, description], n) => ({ identifier: String(n), description })) },
           { readOnly: true },
         );
         const byIdentifier = new Map(res.data.financialTransactions.map((t) => [t.identifier, t.company ?? null]));
-        chunk.forEach((d, n) => cache.set(`${cacheScope}|${d}`, byIdentifier.get(String(n)) ?? null));
+        chunk.forEach(([key], n) => cache.set(key, byIdentifier.get(String(n)) ?? null));
       }
       return descriptions.map((d) => {
         const entry = cache.get(keyOf(d));

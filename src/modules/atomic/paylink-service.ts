@@ -75,6 +75,8 @@ export class PayLinkService {
       { endUser: ref.user.id, removedAt: null, date: { $gte: since } },
       { orderBy: { date: 'desc' } },
     );
+    // Atomic requires a non-empty list: with no recent bank transactions there is nothing to detect.
+    if (rows.length === 0) return [];
     const body: AtomicDetectAccountsRequest = {
       identifier: ref.identifier,
       financialTransactions: rows.map((t) => ({
