@@ -5,6 +5,7 @@ import type { FastifyInstance, RouteHandlerMethod } from 'fastify';
 import type { GraphQLContext, RequestServices, SharedServices } from '../graphql/context.js';
 import { errorPlugin, formatError } from '../graphql/error-masking.js';
 import { principalGuardPlugin } from '../graphql/principal-guard.js';
+import { apolloQueryLimits } from '../graphql/query-limits.js';
 import { mergeResolvers } from '../graphql/resolvers.js';
 import { loadTypeDefs } from '../graphql/type-defs.js';
 import { requireGraphqlPrincipal } from './auth.js';
@@ -29,6 +30,7 @@ export async function registerGraphql(
   graphiql: Omit<GraphiqlOptions, 'endpoint'>,
   { wsHandler }: GraphqlRouteOptions = {},
 ): Promise<ApolloServer<GraphQLContext>> {
+  const limits = apolloQueryLimits<GraphQLContext>({ hideSuggestions: services.config.mode === 'live' });
   const apollo = new ApolloServer<GraphQLContext>({
     typeDefs: loadTypeDefs(),
     resolvers: mergeResolvers(),
@@ -37,7 +39,10 @@ export async function registerGraphql(
     // Credentials travel only in explicit headers (never cookies), so a cross-site request
     // cannot carry them: Apollo's CSRF guard would only block legitimate GET clients.
     csrfPrevention: false,
-    plugins: [fastifyApolloDrainPlugin(app), errorPlugin, principalGuardPlugin],
+    // Depth, alias, cost and size limits are checked before anything runs (query-limits.ts).
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    plugins: [fastifyApolloDrainPlugin(app), errorPlugin, principalGuardPlugin, ...limits.plugins],
   });
   await apollo.start();
 

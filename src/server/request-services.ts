@@ -32,6 +32,7 @@ export function requestServices(request: FastifyRequest, shared: SharedServices)
     staleAfterMs: shared.config.transactionsStaleAfterMs,
     usage: shared.ingest,
     log: request.log,
+    dialect: shared.config.database.kind,
   });
   // One Atomic adapter per request, so its in-flight GET de-duplication spans the whole query.
   let atomicAdapter: AtomicAdapter | undefined;

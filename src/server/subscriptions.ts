@@ -6,6 +6,7 @@ import {
   getOperationAST,
   GraphQLError,
   parse,
+  specifiedRules,
   validate,
   type DocumentNode,
   type ExecutionResult,
@@ -16,6 +17,7 @@ import { makeHandler, type Extra } from 'graphql-ws/use/@fastify/websocket';
 import type { Orm } from '../db/orm.js';
 import type { SharedServices } from '../graphql/context.js';
 import { formatError, isClientSafe } from '../graphql/error-masking.js';
+import { QUERY_LIMITS, subscriptionValidationRules } from '../graphql/query-limits.js';
 import { mergeResolvers } from '../graphql/resolvers.js';
 import { loadTypeDefs } from '../graphql/type-defs.js';
 import { PartnerService } from '../modules/partners/partner-service.js';
@@ -70,6 +72,7 @@ export async function registerSubscriptions(app: FastifyInstance, { services, or
 
   // The schema Apollo builds from the same type definitions and resolvers.
   const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: mergeResolvers() });
+  const limitRules = subscriptionValidationRules();
   const connections = new WeakMap<Extra, ConnectionState>();
   const dialect = services.config.database.kind;
 
@@ -98,11 +101,11 @@ export async function registerSubscriptions(app: FastifyInstance, { services, or
       if (!state) return [new GraphQLError('Not authenticated.', { extensions: { code: 'UNAUTHENTICATED' } })];
       let document: DocumentNode;
       try {
-        document = parse(payload.query);
+        document = parse(payload.query, { maxTokens: QUERY_LIMITS.maxTokens });
       } catch (err) {
         return [err as GraphQLError];
       }
-      const errors = validate(schema, document);
+      const errors = validate(schema, document, [...specifiedRules, ...limitRules]);
       if (errors.length > 0) return errors;
       const operation = getOperationAST(document, payload.operationName);
       if (!operation) return [new GraphQLError('The document names no operation to run (or several without operationName).')];

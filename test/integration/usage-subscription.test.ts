@@ -236,6 +236,10 @@ describe.each(DIALECTS)('Subscription.usageUpdated (%s)', (dialect) => {
     const invalid = new Live(c, 'subscription { usageUpdated { nope } }');
     await invalid.ended();
     expect(invalid.error).toEqual([expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT' } })]);
+    // The query limits of POST /graphql hold here too (query-limits.ts).
+    const aliased = new Live(c, `subscription { usageUpdated { ${Array.from({ length: 16 }, (_, i) => `a${i}: transactions`).join(' ')} } }`);
+    await aliased.ended();
+    expect(aliased.error).toEqual([expect.objectContaining({ message: expect.stringMatching(/aliases/i), extensions: { code: 'BAD_USER_INPUT' } })]);
   });
 
   it('releases the bus subscription when the client completes or disconnects', async () => {

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
+import type { Dialect } from '../../db/orm-options.js';
 import type { FastifyBaseLogger } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { AuthenticatedPartner } from '../partners/partner-types.js';
@@ -28,6 +29,8 @@ export interface BankingDeps {
   staleAfterMs: number;
   usage: IngestService;
   log: FastifyBaseLogger;
+  /** PostgreSQL takes row locks that SQLite (one writer at a time) does not need. */
+  dialect: Dialect;
 }
 
 export interface LinkResult {
@@ -210,7 +213,7 @@ export class BankingService {
       limit: first + 1,
     });
     const page = rows.slice(0, first);
-    await markSurfaced(this.d.em, this.d.partner.id, user.externalUserId, page, this.d.usage);
+    await markSurfaced(this.d.em, this.d.dialect, this.d.partner.id, user, page, this.d.usage);
     const last = page.at(-1);
     return {
       transactions: page.map(toTransactionView),
@@ -248,7 +251,7 @@ export class BankingService {
     const next = last ? { seq: last.changeSeq, id: last.id } : from;
     const inWindow = page.filter((t) => !since || t.date >= since);
     const live = inWindow.filter((t) => !t.removedAt);
-    await markSurfaced(this.d.em, this.d.partner.id, user.externalUserId, live, this.d.usage);
+    await markSurfaced(this.d.em, this.d.dialect, this.d.partner.id, user, live, this.d.usage);
     const nextCursor = encodeFeedCursor(next);
     if (!explicit) await this.storeFeedPosition(user.id, nextCursor);
     return {

@@ -1,5 +1,7 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { BankTransaction, type BankTransactionEntity } from '../../db/entities/index.js';
+import { BankTransaction, EndUser, type BankTransactionEntity, type EndUserEntity } from '../../db/entities/index.js';
+import type { Dialect } from '../../db/orm-options.js';
 import type { IngestService } from '../usage/ingest-service.js';
 
 /**
@@ -9,8 +11,9 @@ import type { IngestService } from '../usage/ingest-service.js';
  */
 export async function markSurfaced(
   em: EntityManager,
+  dialect: Dialect,
   partnerId: string,
-  externalUserId: string,
+  user: EndUserEntity,
   shown: BankTransactionEntity[],
   usage: IngestService,
 ): Promise<void> {
@@ -18,6 +21,10 @@ export async function markSurfaced(
   if (fresh.length === 0) return;
   const now = new Date();
   await em.transactional(async (tx) => {
+    // On PostgreSQL, the user's row lock first, as the sync engine takes it: concurrent surfacing of
+    // one user's rows (one query asking for them under several aliases, or parallel requests) and a
+    // sync then lock in one order (user → transactions → usage rollups) and cannot deadlock.
+    if (dialect === 'postgresql') await tx.findOneOrFail(EndUser, { id: user.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     // Built on the transaction's own query builder: a bare knex query would take another
     // connection, which SQLite's single connection cannot give while this transaction holds it.
     const flipped = (await tx
@@ -33,7 +40,7 @@ export async function markSurfaced(
       events.map((t) => ({
         partnerId,
         eventType: 'transaction' as const,
-        userId: externalUserId,
+        userId: user.externalUserId,
         amountCents: t.amountCents,
         category: t.pfcPrimary ?? null,
         occurredAt: now,

@@ -13,7 +13,7 @@ function notJson(): Error {
  * Content-Type at all. Partner code copied from the reference has to keep working, so in the REST
  * context those two are read as JSON, with the same parser (and prototype-poisoning checks) as
  * application/json. Any other declared type still gets 415. Only the REST routes do this: /graphql
- * keeps Apollo's CSRF rules, under which such requests are refused.
+ * keeps Fastify's default, which refuses such bodies with 415.
  */
 export function acceptUnlabelledJson(app: FastifyInstance): void {
   const json = app.getDefaultJsonParser('error', 'error');
