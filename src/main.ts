@@ -13,7 +13,13 @@ const config = loadConfigOrExit();
 const logger = createLogger(config.logLevel);
 
 const emulators = await startSandboxEmulators(config, logger);
-const gateway = await startGateway(config, logger);
+const gateway = await startGateway(config, logger).catch((err: unknown) => {
+  // One line that names the cause (database unreachable or missing, port taken, …) instead of an
+  // uncaught-exception stack; the JSON log line carries the whole error.
+  logger.fatal({ err }, 'gateway could not start');
+  console.error(`startup error: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
 const atomicEmulator = emulators.find((e) => e.name === 'atomic');
 if (atomicEmulator) await pointAtomicEmulatorAt(atomicEmulator.url, `${config.publicUrl ?? gateway.url}${ATOMIC_WEBHOOK_PATH}`, logger);
 

@@ -95,24 +95,25 @@ export const EMULATOR_CREDENTIALS = {
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const name = issue.path.join('.');
-      const got = env[name];
-      return `${name}: ${issue.message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`;
-    });
-    return { ok: false, problems };
-  }
-  const raw = parsed.data;
-  const problems: string[] = [];
-  if (raw.GATEWAY_MODE === 'live') {
-    for (const name of LIVE_REQUIRED) {
-      if (!raw[name]) problems.push(`${name}: is required when GATEWAY_MODE=live`);
-    }
-    if (raw.DEMO_API_KEY) problems.push('DEMO_API_KEY: must not be set when GATEWAY_MODE=live');
-  }
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, config: toAppConfig(raw) };
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => {
+        const name = issue.path.join('.');
+        const got = env[name];
+        return `${name}: ${issue.message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`;
+      });
+  // Read from the environment itself, so a malformed PORT does not hide a missing secret.
+  problems.push(...liveModeProblems(env));
+  if (!parsed.success || problems.length > 0) return { ok: false, problems };
+  return { ok: true, config: toAppConfig(parsed.data) };
+}
+
+/** What live mode requires beyond well-formed values: every production secret, and no demo key. */
+function liveModeProblems(env: NodeJS.ProcessEnv): string[] {
+  if (env.GATEWAY_MODE !== 'live') return [];
+  const problems = LIVE_REQUIRED.filter((name) => !env[name]?.trim()).map((name) => `${name}: is required when GATEWAY_MODE=live`);
+  if (env.DEMO_API_KEY) problems.push('DEMO_API_KEY: must not be set when GATEWAY_MODE=live');
+  return problems;
 }
 
 function toAppConfig(raw: RawEnv): AppConfig {

@@ -23,8 +23,11 @@ function urlWithProtocols(protocols: string[], what: string) {
 
 const httpUrl = () => urlWithProtocols(['http:', 'https:'], 'http(s)');
 
+/** Digits only: `Number(" ")` is 0, which would listen on a random port. */
+const digits = (v: string) => (/^\s*\d+\s*$/.test(v) ? Number(v) : NaN);
+
 const port = (fallback: string) =>
-  withDefault(fallback).transform(Number).pipe(
+  withDefault(fallback).transform(digits).pipe(
     z
       .number({ message: 'must be an integer between 0 and 65535' })
       .int('must be an integer between 0 and 65535')
@@ -32,9 +35,15 @@ const port = (fallback: string) =>
       .max(65535, 'must be an integer between 0 and 65535'),
   );
 
+/** Up to 2^31 - 1: these are counts and milliseconds, and setTimeout fires at once for anything larger. */
+const MAX_INT = 2_147_483_647;
 const positiveInt = (fallback: string) =>
-  withDefault(fallback).transform(Number).pipe(
-    z.number({ message: 'must be a positive integer' }).int('must be a positive integer').positive('must be a positive integer'),
+  withDefault(fallback).transform(digits).pipe(
+    z
+      .number({ message: `must be a positive integer up to ${MAX_INT}` })
+      .int(`must be a positive integer up to ${MAX_INT}`)
+      .positive(`must be a positive integer up to ${MAX_INT}`)
+      .max(MAX_INT, `must be a positive integer up to ${MAX_INT}`),
   );
 
 /** An empty entry (a trailing comma), an IP address, a CIDR, or a host name. */

@@ -47,6 +47,10 @@ export function ormOptions(database: DatabaseConfig): Options {
       ...common,
       driver: PostgreSqlDriver,
       clientUrl: database.url,
+      // A typo in DATABASE_URL's database name must stop the start-up, not quietly create and
+      // migrate an empty database (every partner key would then answer 401); see openDatabase.
+      // Tests, benchmarks and the migration tool create their scratch databases themselves.
+      ensureDatabase: false,
       pool: { min: 0, max: 10 },
       migrations: { ...migrations, migrationsList: postgresqlMigrations },
     };

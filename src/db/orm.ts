@@ -14,6 +14,9 @@ export async function openDatabase(database: DatabaseConfig, opts: { migrate?: b
     mkdirSync(path.dirname(database.path), { recursive: true });
   }
   const orm = (await MikroORM.init(ormOptions(database))) as Orm;
+  // MikroORM's migrator creates a missing database; a typo in DATABASE_URL must stop the start-up
+  // instead ('database "…" does not exist'), so reach the database itself first.
+  if (database.kind === 'postgresql') await orm.em.getConnection().execute('select 1');
   if (opts.migrate ?? true) await orm.getMigrator().up();
   return orm;
 }

@@ -64,4 +64,28 @@ describe('start-up with bad configuration', () => {
     expect(out.code).toBe(1);
     expect(out.stderr).toContain('config error: PLAID_PRODUCTION_SECRET: is required when GATEWAY_MODE=live');
   });
+
+  it('exits 1 with one line naming the cause when the database cannot be reached', async () => {
+    const out = await runTs('src/main.ts', [], { SANDBOX_EMULATORS: 'false', PORT: '0', DATABASE_URL: 'postgresql://postgres@127.0.0.1:9/test' });
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain('startup error: connect ECONNREFUSED 127.0.0.1:9');
+  });
+
+  (process.env.DATABASE_URL ? it : it.skip)('does not create a database that DATABASE_URL misnames (a typo must not start an empty gateway)', async () => {
+    const missing = new URL(process.env.DATABASE_URL!);
+    missing.pathname = `/atlas_typo_${process.pid}`;
+    const out = await runTs('src/main.ts', [], { SANDBOX_EMULATORS: 'false', PORT: '0', DATABASE_URL: missing.href });
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain(`startup error: database "atlas_typo_${process.pid}" does not exist`);
+    const admin = await createTestDatabase('postgresql');
+    try {
+      const { openDatabase } = await import('../../src/db/orm.js');
+      const orm = await openDatabase(admin.config, { migrate: false });
+      const rows = await orm.em.getConnection().execute('select count(*) as n from pg_database where datname = ?', [`atlas_typo_${process.pid}`]);
+      await orm.close(true);
+      expect(Number(rows[0]!.n)).toBe(0);
+    } finally {
+      await admin.drop();
+    }
+  });
 });

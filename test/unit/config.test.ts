@@ -54,6 +54,26 @@ describe('configuration', () => {
     });
   });
 
+  it('reports missing live secrets together with malformed values (a bad PORT does not hide them)', () => {
+    const result = loadConfig({ GATEWAY_MODE: 'live', PORT: 'eighty', PLAID_CLIENT_ID: 'cid' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems[0]).toBe('PORT: must be an integer between 0 and 65535 (got "eighty")');
+    expect(result.problems).toContain('PLAID_PRODUCTION_SECRET: is required when GATEWAY_MODE=live');
+    expect(result.problems).toContain('PUBLIC_URL: is required when GATEWAY_MODE=live');
+  });
+
+  it('refuses a blank PORT (Number(" ") is 0: a random port) and timeouts setTimeout cannot hold', () => {
+    const result = loadConfig({ PORT: ' ', SHUTDOWN_TIMEOUT_MS: '3000000000' });
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        'PORT: must be an integer between 0 and 65535 (got " ")',
+        'SHUTDOWN_TIMEOUT_MS: must be a positive integer up to 2147483647 (got "3000000000")',
+      ],
+    });
+  });
+
   it('gives live mode no secret defaults: production credentials are exactly what was configured', () => {
     const result = loadConfig({
       GATEWAY_MODE: 'live',
