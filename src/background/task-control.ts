@@ -75,8 +75,11 @@ export class SerialTrigger {
   }
 }
 
-/** Logs a recurring failure (the database or Redis being down) once per outage, not once per poll. */
-export function oncePerOutage(log: (err: unknown) => void): { failed(err: unknown): void; ok(): void } {
+/**
+ * Logs a recurring failure (the database or Redis being down) once per outage, not once per poll,
+ * and, given `recovered`, once when it ends.
+ */
+export function oncePerOutage(log: (err: unknown) => void, recovered?: () => void): { failed(err: unknown): void; ok(): void } {
   let failing = false;
   return {
     failed(err) {
@@ -85,6 +88,7 @@ export function oncePerOutage(log: (err: unknown) => void): { failed(err: unknow
       log(err);
     },
     ok() {
+      if (failing) recovered?.();
       failing = false;
     },
   };

@@ -21,13 +21,27 @@ export async function openDatabase(database: DatabaseConfig, opts: { migrate?: b
   return orm;
 }
 
-/** True when the database answers a trivial query. */
-export async function isDatabaseUp(orm: Orm): Promise<boolean> {
+/**
+ * True when the database answers a trivial query within `timeoutMs`. A database that accepts
+ * connections but never answers would otherwise hold a health probe for the pool's 30 s.
+ */
+export async function isDatabaseUp(orm: Orm, timeoutMs = 2000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const probe = (async () => {
+    try {
+      if (!(await orm.isConnected())) return false;
+      await orm.em.getConnection().execute('select 1');
+      return true;
+    } catch {
+      return false;
+    }
+  })();
   try {
-    if (!(await orm.isConnected())) return false;
-    await orm.em.getConnection().execute('select 1');
-    return true;
-  } catch {
-    return false;
+    return await Promise.race([probe, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -527,6 +527,8 @@ export type Health = {
   __typename?: 'Health';
   database: ComponentStatus;
   mode: GatewayMode;
+  /** The shared Redis (REDIS_URL); null when the gateway runs without one. */
+  redis?: Maybe<ComponentStatus>;
   status: ServiceStatus;
   upstreams: UpstreamsHealth;
   version: Scalars['String']['output'];
@@ -1340,11 +1342,11 @@ export type SandboxPublicToken = {
 };
 
 export type ServiceStatus =
-  /** Database reachable, an upstream is not. */
+  /** Database reachable, an upstream or Redis is not (without Redis, rate limits are per process and webhook deliveries wait). */
   | 'DEGRADED'
   /** The database is unreachable: the gateway cannot serve requests. */
   | 'DOWN'
-  /** Database and upstreams reachable. */
+  /** Database, upstreams and (when configured) Redis reachable. */
   | 'OK';
 
 /** One pay statement (paystub). */
@@ -2528,6 +2530,7 @@ export type EmploymentResolvers<ContextType = GraphQLContext, ParentType extends
 export type HealthResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Health'] = ResolversParentTypes['Health']> = ResolversObject<{
   database?: Resolver<ResolversTypes['ComponentStatus'], ParentType, ContextType>;
   mode?: Resolver<ResolversTypes['GatewayMode'], ParentType, ContextType>;
+  redis?: Resolver<Maybe<ResolversTypes['ComponentStatus']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ServiceStatus'], ParentType, ContextType>;
   upstreams?: Resolver<ResolversTypes['UpstreamsHealth'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -120,6 +120,7 @@ export async function buildServer({ config, orm, logger, demoKey, localKeyFile }
     );
     await usageBus.close();
     await rateLimiter.close();
+    services.health.close();
   });
 
   registerHealthRoute(app, services.health);

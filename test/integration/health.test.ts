@@ -28,6 +28,7 @@ describe.each(DIALECTS)('health (%s)', (dialect) => {
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),
       database: 'up',
       upstreams: { plaid: 'up', atomic: 'down' },
+      redis: null,
       mode: 'sandbox',
     });
     expect(res.headers.get('x-request-id')).toBeTruthy();
@@ -35,13 +36,14 @@ describe.each(DIALECTS)('health (%s)', (dialect) => {
 
   it('returns the same report from Query.health', async () => {
     const rest = await getJson(`${gw.url}/api/v1/health`);
-    const res = await gw.graphql('{ health { status version database upstreams { plaid atomic } mode } }');
+    const res = await gw.graphql('{ health { status version database upstreams { plaid atomic } redis mode } }');
     expect(res.status).toBe(200);
     expect(res.body.data.health).toEqual({
       status: rest.body.status.toUpperCase(),
       version: rest.body.version,
       database: 'UP',
       upstreams: { plaid: 'UP', atomic: 'DOWN' },
+      redis: null,
       mode: 'SANDBOX',
     });
   });
@@ -51,5 +53,28 @@ describe.each(DIALECTS)('health (%s)', (dialect) => {
     const res = await getJson(`${gw.url}/api/v1/health`);
     expect(res.status).toBe(503);
     expect(res.body).toMatchObject({ status: 'down', database: 'down' });
+  });
+});
+
+/** With REDIS_URL the report includes Redis: up while it answers, down (and the gateway degraded, not down) while not. */
+describe('health with Redis', () => {
+  const gateways: TestGateway[] = [];
+  afterAll(async () => {
+    for (const gw of gateways) await gw.stop();
+  });
+
+  (process.env.REDIS_URL ? it : it.skip)('reports the shared Redis as up', async () => {
+    const gw = await startTestGateway('sqlite', { REDIS_URL: process.env.REDIS_URL! });
+    gateways.push(gw);
+    const res = await getJson(`${gw.url}/api/v1/health`);
+    expect(res.body.redis).toBe('up');
+  });
+
+  it('reports a Redis that does not answer as down, within the probe’s timeout, and the gateway as degraded (200)', async () => {
+    const gw = await startTestGateway('sqlite', { REDIS_URL: 'redis://127.0.0.1:9' });
+    gateways.push(gw);
+    const res = await getJson(`${gw.url}/api/v1/health`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'degraded', database: 'up', redis: 'down' });
   });
 });

@@ -11,6 +11,7 @@ export const healthResolvers: Resolvers = {
       plaid: report.upstreams.plaid === 'up' ? 'UP' : 'DOWN',
       atomic: report.upstreams.atomic === 'up' ? 'UP' : 'DOWN',
     }),
+    redis: (report) => (report.redis === null ? null : report.redis === 'up' ? 'UP' : 'DOWN'),
     mode: (report) => (report.mode === 'live' ? 'LIVE' : 'SANDBOX'),
   },
 };

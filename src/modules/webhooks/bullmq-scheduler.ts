@@ -68,7 +68,10 @@ export class BullmqScheduler implements DeliveryScheduler {
       worker: new Redis(this.redisUrl, { connectionName: 'afg-webhooks-worker', maxRetriesPerRequest: null }),
     };
     this.redis = redis;
-    const connectionOutage = oncePerOutage((err) => this.log.error({ err }, 'webhook queue Redis connection error'));
+    const connectionOutage = oncePerOutage(
+      (err) => this.log.error({ err }, 'webhook queue Redis connection error (repeats are not logged until it is back)'),
+      () => this.log.info('webhook queue Redis connection is back'),
+    );
     for (const c of [redis.queue, redis.worker]) {
       c.on('error', connectionOutage.failed);
       c.on('ready', connectionOutage.ok);
@@ -101,8 +104,12 @@ export class BullmqScheduler implements DeliveryScheduler {
       connection: redis.worker,
       concurrency: CONCURRENCY,
     });
+    // While Redis is away the worker reports the lost connection every couple of seconds: those are
+    // the outage already logged once; an error with the connection up is logged as it comes.
     this.worker.on('error', (err) => {
-      if (!this.closed) this.log.error({ err }, 'webhook queue worker error');
+      if (this.closed) return;
+      if (redis.worker.status !== 'ready') onError(err);
+      else this.log.error({ err }, 'webhook queue worker error');
     });
   }
 
