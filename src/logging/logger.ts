@@ -1,4 +1,4 @@
-import { pino, type DestinationStream, type Logger } from 'pino';
+import { pino, stdSerializers, type DestinationStream, type Logger } from 'pino';
 
 /**
  * Paths pino blanks out wherever they appear in a log object: credentials in headers, and the
@@ -29,6 +29,23 @@ export const REDACT_PATHS = [
 
 export type AppLogger = Logger;
 
+/** Longest error message or stack one log line keeps. */
+export const MAX_ERROR_TEXT = 4000;
+
+const clip = (text: unknown) =>
+  typeof text === 'string' && text.length > MAX_ERROR_TEXT ? `${text.slice(0, MAX_ERROR_TEXT)}… [${text.length - MAX_ERROR_TEXT} more characters]` : text;
+
+/**
+ * pino's error serializer with long texts cut: a failed statement's message carries its whole SQL
+ * (500 row ids make 40–90 KB), and a burst of those would flood the log stream.
+ */
+function errorSerializer(err: Error) {
+  const serialized = stdSerializers.err(err);
+  serialized.message = clip(serialized.message) as string;
+  serialized.stack = clip(serialized.stack) as string;
+  return serialized;
+}
+
 export function createLogger(level: string, destination?: DestinationStream): AppLogger {
   return pino(
     {
@@ -36,6 +53,7 @@ export function createLogger(level: string, destination?: DestinationStream): Ap
       base: { service: 'atlasforge-gateway' },
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      serializers: { err: errorSerializer },
       formatters: { level: (label) => ({ level: label }) },
     },
     destination,
