@@ -44,9 +44,13 @@ export async function startGateway(config: AppConfig, logger: AppLogger, opts: S
     orm,
     url: listeningUrl(app)!,
     demoKey,
+    // Each step is logged, so a shutdown that stalls says where (requests, background work, database).
     async close() {
+      logger.info('closing: in-flight requests and background work');
       await app.close();
+      logger.info('closing: database');
       await orm.close(true);
+      logger.info('closed');
     },
   };
 }

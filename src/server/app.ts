@@ -118,6 +118,7 @@ export async function buildServer({ config, orm, logger, demoKey, localKeyFile }
       shutdownGraceMs(config.shutdownTimeoutMs),
       app.log,
     );
+    app.log.info('closing: background work done');
     await usageBus.close();
     await rateLimiter.close();
     services.health.close();
