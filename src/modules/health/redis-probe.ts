@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import type { ComponentState } from './upstream-probe.js';
+import { cachedState, type ComponentState } from './cached-state.js';
 
 /**
  * Whether the shared Redis (rate limits, webhook queue, pub/sub) answers PING. While it does not,
@@ -9,13 +9,14 @@ import type { ComponentState } from './upstream-probe.js';
  */
 export class RedisProbe {
   private readonly client: Redis;
-  private cached: { state: ComponentState; at: number } | undefined;
+  readonly check: () => Promise<ComponentState>;
 
   constructor(
     redisUrl: string,
     private readonly timeoutMs = 1000,
-    private readonly cacheMs = 5000,
+    cacheMs = 5000,
   ) {
+    this.check = cachedState(() => this.ping(), cacheMs);
     this.client = new Redis(redisUrl, {
       connectionName: 'afg-health',
       lazyConnect: true,
@@ -26,14 +27,6 @@ export class RedisProbe {
     // Connection errors are the state this probe reports; they are not logged here (the rate
     // limiter and the webhook queue log the outage once each).
     this.client.on('error', () => undefined);
-  }
-
-  async check(): Promise<ComponentState> {
-    const now = Date.now();
-    if (this.cached && now - this.cached.at < this.cacheMs) return this.cached.state;
-    const state = await this.ping();
-    this.cached = { state, at: Date.now() };
-    return state;
   }
 
   private async ping(): Promise<ComponentState> {

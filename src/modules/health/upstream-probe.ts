@@ -1,25 +1,20 @@
-export type ComponentState = 'up' | 'down';
+import { cachedState, type ComponentState } from './cached-state.js';
+
+export type { ComponentState } from './cached-state.js';
 
 /**
  * Reachability of one upstream base URL: any HTTP answer counts as up (an auth error still proves
- * the provider is there); a refused connection or a timeout is down. Results are cached briefly so
- * a load balancer polling /health does not turn into upstream traffic.
+ * the provider is there); a refused connection or a timeout is down. Results are cached briefly.
  */
 export class UpstreamProbe {
-  private cached: { state: ComponentState; at: number } | undefined;
+  readonly check: () => Promise<ComponentState>;
 
   constructor(
     private readonly baseUrl: string,
     private readonly timeoutMs = 1500,
-    private readonly cacheMs = 5000,
-  ) {}
-
-  async check(): Promise<ComponentState> {
-    const now = Date.now();
-    if (this.cached && now - this.cached.at < this.cacheMs) return this.cached.state;
-    const state = await this.probe();
-    this.cached = { state, at: Date.now() };
-    return state;
+    cacheMs = 5000,
+  ) {
+    this.check = cachedState(() => this.probe(), cacheMs);
   }
 
   private async probe(): Promise<ComponentState> {
