@@ -15,6 +15,7 @@ import { institutionOf, toAccountView, toTransactionView, type AccountView, type
 import { decodeFeedCursor, decodeListCursor, encodeFeedCursor, encodeListCursor, FEED_START, type FeedPosition } from './feed-cursor.js';
 import type { SyncEngine } from './sync-engine.js';
 import { markSurfaced } from './surfacing.js';
+import { isoSeconds } from '../wire-time.js';
 
 export const MAX_PAGE = 500;
 
@@ -93,8 +94,7 @@ export class BankingService {
     const user = await this.d.tenant.ensureUser(userId);
     // Plaid's client_user_id: our row id for the user, stable, partner-scoped, and revealing nothing.
     const res = await this.d.plaid().createLinkToken(user.id, this.d.webhookUrl);
-    // To the second, as Plaid and the reference write it (`2026-06-16T16:21:00Z`).
-    return { linkToken: res.link_token, expiration: new Date(res.expiration).toISOString().replace(/\.\d{3}Z$/, 'Z'), requestId: res.request_id };
+    return { linkToken: res.link_token, expiration: isoSeconds(res.expiration), requestId: res.request_id };
   }
 
   async sandboxPublicToken(institutionId: string): Promise<string> {

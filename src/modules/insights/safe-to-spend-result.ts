@@ -1,5 +1,6 @@
 import { publicId } from '../../crypto/public-id.js';
 import type { SafeToSpendFigures } from './safe-to-spend.js';
+import { isoSeconds } from '../wire-time.js';
 
 /** A calculation's figures with its identity: what GraphQL and REST serialise. */
 export interface SafeToSpendResult {
@@ -33,7 +34,7 @@ export function safeToSpendJson(r: SafeToSpendResult) {
       days_in_period: b.daysInPeriod,
     },
     calculation_id: r.calculationId,
-    calculated_at: r.calculatedAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    calculated_at: isoSeconds(r.calculatedAt),
     is_sandbox: r.isSandbox,
   };
 }

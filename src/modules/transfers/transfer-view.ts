@@ -1,4 +1,5 @@
 import type { TransferEntity, TransferRail, TransferStatus } from '../../db/entities/index.js';
+import { isoSeconds } from '../wire-time.js';
 
 /**
  * What GraphQL and REST serialise for a transfer, and what an idempotent replay stores: a plain
@@ -42,9 +43,6 @@ export function toTransferView(t: TransferEntity, recipientPublicId: string | nu
     createdAt: t.createdAt.toISOString(),
   };
 }
-
-/** An ISO instant as the reference writes it: whole seconds (`2026-06-14T19:23:11Z`). */
-const isoSeconds = (iso: string) => iso.replace(/\.\d{3}Z$/, 'Z');
 
 /** The reference's POST /v1/transfers answer. Its initial status is "submitted": Plaid's `pending`. */
 export function transferJson(t: TransferView) {
