@@ -78,3 +78,30 @@ describe('health with Redis', () => {
     expect(res.body).toMatchObject({ status: 'degraded', database: 'up', redis: 'down' });
   });
 });
+
+/** An upstream whose edge answers 5xx is not serving: down, and the gateway degraded. A 401 still proves it is there. */
+describe('health with an upstream answering 5xx', () => {
+  let gw: TestGateway;
+  const fakes: Server[] = [];
+
+  async function listen(status: number): Promise<string> {
+    const server = createServer((_req, res) => res.writeHead(status).end());
+    fakes.push(server);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  beforeAll(async () => {
+    gw = await startTestGateway('sqlite', { PLAID_SANDBOX_URL: await listen(503), ATOMIC_SANDBOX_URL: await listen(401) });
+  });
+  afterAll(async () => {
+    await gw.stop();
+    for (const server of fakes) await new Promise((r) => server.close(r));
+  });
+
+  it('reports the 503 upstream as down and the 401 one as up', async () => {
+    const res = await getJson(`${gw.url}/api/v1/health`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'degraded', database: 'up', upstreams: { plaid: 'down', atomic: 'up' } });
+  });
+});
