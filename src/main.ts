@@ -24,17 +24,23 @@ const atomicEmulator = emulators.find((e) => e.name === 'atomic');
 if (atomicEmulator) await pointAtomicEmulatorAt(atomicEmulator.url, `${config.publicUrl ?? gateway.url}${ATOMIC_WEBHOOK_PATH}`, logger);
 
 logger.info({ url: gateway.url, mode: config.mode, database: config.database.kind }, 'gateway listening');
-console.log(
-  [
-    '',
-    `  AtlasForge Gateway (${config.mode} mode, ${config.database.kind})`,
-    `  GraphiQL:   ${gateway.url}/graphql`,
-    `  Health:     ${gateway.url}/api/v1/health`,
-    ...emulators.map((e) => `  ${e.name} emulator: ${e.url}`),
-    ...(gateway.demoKey ? [`  Demo test API key: ${gateway.demoKey}`, `  Try: curl -s ${gateway.url}/graphql -H "Authorization: Bearer ${gateway.demoKey}" -H 'content-type: application/json' -d '{"query":"{ viewer { name mode } }"}'`] : []),
-    '',
-  ].join('\n'),
-);
+// The banner is for a person trying the sandbox. A live gateway's stdout goes to a log collector
+// that expects one JSON object per line, so there it is printed only to a terminal.
+if (config.mode === 'sandbox' || process.stdout.isTTY) printBanner();
+
+function printBanner(): void {
+  console.log(
+    [
+      '',
+      `  AtlasForge Gateway (${config.mode} mode, ${config.database.kind})`,
+      `  GraphiQL:   ${gateway.url}/graphql`,
+      `  Health:     ${gateway.url}/api/v1/health`,
+      ...emulators.map((e) => `  ${e.name} emulator: ${e.url}`),
+      ...(gateway.demoKey ? [`  Demo test API key: ${gateway.demoKey}`, `  Try: curl -s ${gateway.url}/graphql -H "Authorization: Bearer ${gateway.demoKey}" -H 'content-type: application/json' -d '{"query":"{ viewer { name mode } }"}'`] : []),
+      '',
+    ].join('\n'),
+  );
+}
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

@@ -48,6 +48,41 @@ describe('the gateway process (src/main.ts, what npm start runs)', () => {
   });
 });
 
+/** In live mode stdout goes to a log collector: every line must be one JSON object, with no banner. */
+describe('the gateway process in live mode', () => {
+  it('writes only JSON lines to stdout, the URL in its "gateway listening" line', async () => {
+    const db = await createTestDatabase('sqlite');
+    const child = spawnTs('src/main.ts', [], {
+      ...testEnv(db),
+      GATEWAY_MODE: 'live',
+      PLAID_CLIENT_ID: 'client-id',
+      PLAID_PRODUCTION_SECRET: 'production-secret',
+      PLAID_PRODUCTION_URL: 'http://127.0.0.1:9',
+      ATOMIC_PRODUCTION_API_KEY: 'atomic-key',
+      ATOMIC_PRODUCTION_API_SECRET: 'atomic-secret',
+      ATOMIC_PRODUCTION_URL: 'http://127.0.0.1:9',
+      ATOMIC_PRODUCTION_PCI_URL: 'http://127.0.0.1:9',
+      PUBLIC_URL: 'https://gateway.example.com',
+    });
+    let stdout = '';
+    child.stdout!.on('data', (d) => (stdout += d));
+    try {
+      await waitForOutput(child, /"msg":"gateway listening"/);
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      const lines = stdout.split('\n').filter((l) => l.trim() !== '');
+      for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+      const listening = lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'gateway listening');
+      expect(listening).toMatchObject({ mode: 'live', url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) });
+      expect(stdout).not.toContain('GraphiQL:');
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await db.drop();
+    }
+  });
+});
+
 describe('start-up with bad configuration', () => {
   it('exits 1 with one clear line per problem', async () => {
     const out = await runTs('src/main.ts', [], { GATEWAY_MODE: 'production', PORT: '99999', DATABASE_URL: 'mysql://x/y' });
