@@ -23,7 +23,7 @@ export interface StartOptions {
 
 /** Migrates, seeds the sandbox demo partner, and listens. Shared by `npm start` and the integration tests. */
 export async function startGateway(config: AppConfig, logger: AppLogger, opts: StartOptions = {}): Promise<RunningGateway> {
-  const orm = await openDatabase(config.database);
+  const orm = await openDatabase(config.database, { log: logger });
   let demoKey: string | undefined;
   if (config.mode === 'sandbox') {
     demoKey = resolveDemoKey(config.demoApiKey, opts.demoKeyFile ?? DEFAULT_DEMO_KEY_FILE);

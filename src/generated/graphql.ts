@@ -496,6 +496,8 @@ export type ErrorCode =
   | 'PAYMENT_REQUIRED'
   /** Too many requests for this API key (429); see Retry-After. */
   | 'RATE_LIMITED'
+  /** The gateway's own database did not answer in time (503); retry after Retry-After seconds. */
+  | 'SERVICE_UNAVAILABLE'
   /** The transfer's authorisation was declined (422, REST only; GraphQL answers TransferDeclined); see `reason`. */
   | 'TRANSFER_DECLINED'
   /** No valid API key or ingest secret (401). */

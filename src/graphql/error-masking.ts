@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AppError } from '../errors/app-error.js';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from '../errors/database-unavailable.js';
 import { ERROR_HTTP_STATUS, isErrorCode, MASKED_MESSAGE } from '../errors/error-codes.js';
 import type { GraphQLContext } from './context.js';
 
@@ -29,17 +30,22 @@ export function isClientSafe(error: unknown): boolean {
   return typeof code === 'string' && REQUEST_ERROR_CODES.has(code);
 }
 
-/** Apollo `formatError`: keeps expected errors, puts request errors under BAD_USER_INPUT, masks the rest. */
+/**
+ * Apollo `formatError`: keeps expected errors, puts request errors under BAD_USER_INPUT, masks the
+ * rest: as SERVICE_UNAVAILABLE when the database did not answer (worth a retry), else as
+ * INTERNAL_SERVER_ERROR.
+ */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   if (unwrapResolverError(error) instanceof AppError) return formatted;
   if (isClientSafe(error)) {
     return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
   }
+  const unavailable = isDatabaseUnavailable(unwrapResolverError(error));
   return {
-    message: MASKED_MESSAGE,
+    message: unavailable ? SERVICE_UNAVAILABLE_MESSAGE : MASKED_MESSAGE,
     ...(formatted.locations ? { locations: formatted.locations } : {}),
     ...(formatted.path ? { path: formatted.path } : {}),
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    extensions: { code: unavailable ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR' },
   };
 }
 
@@ -58,8 +64,12 @@ export const errorPlugin: ApolloServerPlugin<GraphQLContext> = {
         }
       },
       async willSendResponse({ response }) {
-        if (response.body.kind !== 'single' || response.http.status !== undefined) return;
+        if (response.body.kind !== 'single') return;
         const { data, errors } = response.body.singleResult;
+        if (errors?.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) {
+          response.http.headers.set('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+        }
+        if (response.http.status !== undefined) return;
         const code = errors?.[0]?.extensions?.code;
         if (data == null && isErrorCode(code)) response.http.status = ERROR_HTTP_STATUS[code];
       },

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppError } from '../errors/app-error.js';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from '../errors/database-unavailable.js';
 import { ERROR_HTTP_STATUS, MASKED_MESSAGE, type ErrorCode } from '../errors/error-codes.js';
 
 /** Which wire format a failed request expects its error in. */
@@ -35,8 +36,15 @@ export function sendAppError(request: FastifyRequest, reply: FastifyReply, error
   return sendError(request, reply, error.code, error.message, { extensions });
 }
 
-/** Unexpected failure: log everything with the request id, tell the client nothing but that id. */
+/**
+ * Unexpected failure: log everything with the request id, tell the client nothing but that id.
+ * A database that does not answer is 503 with Retry-After instead: the request may succeed later.
+ */
 export function sendInternalError(request: FastifyRequest, reply: FastifyReply, err: unknown): FastifyReply {
   request.log.error({ err }, 'unexpected error');
+  if (isDatabaseUnavailable(err)) {
+    reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+    return sendError(request, reply, 'SERVICE_UNAVAILABLE', SERVICE_UNAVAILABLE_MESSAGE);
+  }
   return sendError(request, reply, 'INTERNAL_SERVER_ERROR', MASKED_MESSAGE);
 }
