@@ -31,6 +31,9 @@ import { requestIdFor } from './request-id.js';
 import { registerRestRoutes } from './rest-routes.js';
 import { createKeyRateLimiter } from './rate-limit/key-limiter.js';
 
+/** Background work whose upstream calls were aborted at the end of the grace period settles within this. */
+const ABORTED_WORK_SETTLE_MS = 1000;
+
 declare module 'fastify' {
   interface FastifyRequest {
     /** A fork of the ORM's entity manager private to this request. */
@@ -83,7 +86,9 @@ export async function buildServer({ config, orm, logger, demoKey, localKeyFile }
   );
 
   const cipher = new TokenCipher(config.tokenEncryptionKeys ?? loadOrCreateLocalKey(localKeyFile ?? DEFAULT_LOCAL_KEY_FILE));
-  const plaid = new PlaidRegistry(config);
+  // Aborted once the shutdown grace period ends (preClose below): see upstreams/shutting-down.ts.
+  const upstreamCalls = new AbortController();
+  const plaid = new PlaidRegistry(config, { signal: upstreamCalls.signal });
   const usageBus = createUsageBus(config.redisUrl, app.log);
   const services: SharedServices = {
     config,
@@ -91,7 +96,7 @@ export async function buildServer({ config, orm, logger, demoKey, localKeyFile }
     cipher,
     plaid,
     sync: new SyncEngine(orm, cipher, plaid, app.log, config.database.kind),
-    atomic: new AtomicRegistry(config),
+    atomic: new AtomicRegistry(config, { signal: upstreamCalls.signal }),
     companyCache: new CompanyMatchCache(config.atomic.companyCacheTtlMs),
     usageBus,
     ingest: new IngestService(new PartnerDirectory(), (partnerIds) => usageBus.publish(partnerIds)),
@@ -105,8 +110,23 @@ export async function buildServer({ config, orm, logger, demoKey, localKeyFile }
   app.decorate('rateLimiter', rateLimiter);
   // Start with the shared counters when Redis is there; a Redis that is down only delays start-up this long.
   await rateLimiter.ready(2000);
-  // Webhook delivery starts once the gateway listens (gateway.ts). Work under way gets one shared
-  // grace period to finish before the database closes (gateway.ts closes it after the app).
+  // Webhook delivery starts once the gateway listens (gateway.ts). Requests and work under way get
+  // one shared grace period, counted from the start of the shutdown, to finish before the database
+  // closes (gateway.ts closes it after the app). Upstream calls still running when it ends are
+  // aborted, so the requests waiting on them answer 503 instead of holding the shutdown.
+  const graceMs = shutdownGraceMs(config.shutdownTimeoutMs);
+  let graceEndsAt: number | undefined;
+  app.addHook('preClose', async () => {
+    graceEndsAt = Date.now() + graceMs;
+    setTimeout(() => upstreamCalls.abort(), graceMs).unref();
+  });
+  // close() drops the keep-alive connections idle at that moment ('idle' above); one whose request
+  // was still running would stay open after its answer until the client's keep-alive ran out (72 s
+  // here), holding the shutdown past SHUTDOWN_TIMEOUT_MS. Answers sent while closing end theirs.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (graceEndsAt !== undefined) reply.header('connection', 'close');
+    return payload;
+  });
   app.addHook('onClose', async () => {
     await drainBackgroundWork(
       {
@@ -115,7 +135,8 @@ export async function buildServer({ config, orm, logger, demoKey, localKeyFile }
         transactionsSync: services.sync.idle(),
         transferEvents: services.transferEvents.idle(),
       },
-      shutdownGraceMs(config.shutdownTimeoutMs),
+      // What remains of the grace period, and a moment to settle for work whose calls were just aborted.
+      Math.max((graceEndsAt ?? Date.now() + graceMs) - Date.now(), ABORTED_WORK_SETTLE_MS),
       app.log,
     );
     app.log.info('closing: background work done');

@@ -30,6 +30,8 @@ function scrubError(error: RequestError): RequestError {
 export interface AtomicClientOptions {
   timeoutMs?: number;
   retryLimit?: number;
+  /** Aborts every call made through these clients, retries included (shutdown; see shutting-down.ts). */
+  signal?: AbortSignal;
 }
 
 export interface AtomicClients {
@@ -50,6 +52,7 @@ export function createAtomicClients(config: AtomicUpstreamConfig, apiVersion: st
       'x-atomic-version': apiVersion,
     },
     timeout: { request: opts.timeoutMs ?? 10_000 },
+    signal: opts.signal,
     retry: {
       limit: opts.retryLimit ?? 2,
       methods: ['GET', 'PUT', 'DELETE', 'HEAD'],

@@ -1,5 +1,6 @@
-import { HTTPError, RequestError } from 'got';
+import { AbortError, HTTPError, RequestError } from 'got';
 import { AppError } from '../../errors/app-error.js';
+import { shuttingDown } from '../shutting-down.js';
 
 export interface AtomicFailureLog {
   endpoint: string;
@@ -24,11 +25,13 @@ export function describeAtomicFailure(err: unknown, endpoint: string): AtomicFai
 
 /**
  * Atomic failures as API errors: an HTTP answer is UPSTREAM_ERROR with Atomic's status and message
- * in `extensions.upstream`; no answer is UPSTREAM_UNAVAILABLE. Built from the status and the
- * response's message only: got's error carries request options with our secret.
+ * in `extensions.upstream`; no answer is UPSTREAM_UNAVAILABLE, and so is a call the gateway aborted
+ * because it is shutting down. Built from the status and the response's message only: got's error
+ * carries request options with our secret.
  */
 export function toAtomicAppError(err: unknown, endpoint: string): AppError {
   if (err instanceof AppError) return err;
+  if (err instanceof AbortError) return shuttingDown('atomic');
   if (err instanceof HTTPError) {
     const status = err.response.statusCode;
     const message = upstreamMessage(err.response.body) ?? `Atomic answered ${status} to ${endpoint}.`;

@@ -27,6 +27,8 @@ export interface PlaidClientOptions {
   retries?: number;
   /** Base of the exponential back-off; tests shorten it. */
   retryBaseDelayMs?: number;
+  /** Aborts every call made through this client, retries included (shutdown; see shutting-down.ts). */
+  signal?: AbortSignal;
 }
 
 function pathOf(error: AxiosError): string {
@@ -53,6 +55,7 @@ function retryDelay(retryCount: number, error: AxiosError, baseMs: number): numb
 export function createPlaidApi(config: PlaidUpstreamConfig, opts: PlaidClientOptions = {}): PlaidApi {
   const instance: AxiosInstance = axios.create({
     timeout: opts.timeoutMs ?? 10_000,
+    signal: opts.signal,
     httpAgent: new http.Agent({ keepAlive: true, maxSockets: 50 }),
     httpsAgent: new https.Agent({ keepAlive: true, maxSockets: 50 }),
   });
@@ -61,7 +64,7 @@ export function createPlaidApi(config: PlaidUpstreamConfig, opts: PlaidClientOpt
     retries: opts.retries ?? 3,
     retryDelay: (count, error) => retryDelay(count, error, baseMs),
     retryCondition: (error) => {
-      if (!IDEMPOTENT_PATHS.has(pathOf(error))) return false;
+      if (axios.isCancel(error) || !IDEMPOTENT_PATHS.has(pathOf(error))) return false;
       const status = error.response?.status;
       return status === undefined || status === 429 || status >= 500;
     },

@@ -1,5 +1,6 @@
-import { isAxiosError } from 'axios';
+import { isAxiosError, isCancel } from 'axios';
 import { AppError } from '../../errors/app-error.js';
+import { shuttingDown } from '../shutting-down.js';
 
 interface PlaidErrorBody {
   error_type?: string;
@@ -38,11 +39,13 @@ export function describePlaidFailure(err: unknown, endpoint: string): PlaidFailu
 
 /**
  * Plaid failures as GraphQL/REST errors: an answer from Plaid is UPSTREAM_ERROR carrying Plaid's
- * status and error_code; no answer (refused, reset, timeout) is UPSTREAM_UNAVAILABLE.
+ * status and error_code; no answer (refused, reset, timeout) is UPSTREAM_UNAVAILABLE, and so is
+ * a call the gateway aborted because it is shutting down.
  * The message is Plaid's own client-facing text, which never contains credentials.
  */
 export function toPlaidAppError(err: unknown, endpoint: string): AppError {
   if (err instanceof AppError) return err;
+  if (isCancel(err)) return shuttingDown('plaid');
   const info = describePlaidFailure(err, endpoint);
   if (info.status === undefined) {
     return new AppError('UPSTREAM_UNAVAILABLE', `Plaid did not answer ${endpoint}.`, {
