@@ -26,6 +26,7 @@ import { registerGraphiqlAssets } from './graphiql.js';
 import { registerGraphql } from './graphql-route.js';
 import { registerSubscriptions } from './subscriptions.js';
 import { registerHealthRoute } from './health-route.js';
+import { clientErrorHandler } from './client-error.js';
 import { sendAppError, sendError, sendInternalError } from './http-errors.js';
 import { requestIdFor } from './request-id.js';
 import { registerRestRoutes } from './rest-routes.js';
@@ -64,6 +65,7 @@ export async function buildServer({ config, orm, logger, demoKey, localKeyFile }
     // Let in-flight requests finish on close(); new connections are refused meanwhile.
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    clientErrorHandler,
   });
 
   app.decorateRequest('em', null as unknown as EntityManager);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import net from 'node:net';
 import { getJson, startTestGateway, type TestGateway } from '../helpers/gateway.js';
 
 describe('request ids and error responses', () => {
@@ -41,6 +42,26 @@ describe('request ids and error responses', () => {
     const missing = await getJson(`${gw.url}/v1/nothing-here`);
     expect(missing.status).toBe(404);
     expect(missing.body.error).toMatchObject({ code: 'NOT_FOUND', request_id: expect.any(String) });
+  });
+
+  it('answers a request the HTTP parser rejects with the JSON error shape and a logged request id, never logging its bytes', async () => {
+    const port = new URL(gw.url).port;
+    const raw = await new Promise<string>((resolve, reject) => {
+      let answer = '';
+      const socket = net.connect(Number(port), '127.0.0.1', () => {
+        // A control character in a header value: Node's parser refuses the whole request.
+        socket.write(`GET /v1/accounts HTTP/1.1\r\nHost: x\r\nX-API-Key: ${gw.demoKey}\r\nX-Note: a\u0001b\r\n\r\n`);
+      });
+      socket.on('data', (d) => (answer += d.toString()));
+      socket.on('close', () => resolve(answer));
+      socket.on('error', reject);
+    });
+    const [head, body] = raw.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    const requestId = /x-request-id: (\S+)/i.exec(head!)![1]!;
+    expect(JSON.parse(body!)).toEqual({ error: { code: 'BAD_USER_INPUT', message: 'The HTTP request is malformed.', request_id: requestId } });
+    expect(gw.logs.find((l) => l.requestId === requestId)).toMatchObject({ msg: 'malformed HTTP request refused', status: 400 });
+    expect(gw.rawLogs()).not.toContain(gw.demoKey!);
   });
 });
 
