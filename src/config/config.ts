@@ -48,6 +48,8 @@ export interface AppConfig {
   atomic: { apiVersion: string; findCompanyBatchLimit: number; companyCacheTtlMs: number };
   /** Secret for the server-to-server ingest API; unset means ingest answers 503. */
   ingestSecret: string | undefined;
+  /** Days a raw usage event is kept; its counts live on in the hourly rollups (src/modules/retention). */
+  usageEventRetentionDays: number;
   /** Outgoing webhooks (src/modules/webhooks, docs/webhooks.md). */
   webhooks: WebhookConfig;
   /** Per-API-key limits (src/server/rate-limit/); a partner's `rate_limit_per_second` overrides `perSecond`. */
@@ -165,6 +167,7 @@ function toAppConfig(raw: RawEnv): AppConfig {
     }),
     transactionsStaleAfterMs: raw.TRANSACTIONS_STALE_AFTER_SECONDS * 1000,
     ingestSecret: raw.ATLAS_INGEST_SECRET,
+    usageEventRetentionDays: raw.USAGE_EVENT_RETENTION_DAYS,
     webhooks: {
       allowedHosts: raw.WEBHOOK_ALLOWED_HOSTS.split(',').map((h) => h.trim()).filter(Boolean),
       retryBaseMs: raw.WEBHOOK_RETRY_BASE_MS,

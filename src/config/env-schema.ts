@@ -46,6 +46,9 @@ const positiveInt = (fallback: string) =>
       .max(MAX_INT, `must be a positive integer up to ${MAX_INT}`),
   );
 
+/** A retention period in days: at most 100 years, so that "now minus the period" is still a valid date. */
+const retentionDays = (fallback: string) => positiveInt(fallback).pipe(z.number().max(36_500, 'must be at most 36500 days (100 years)'));
+
 /** An empty entry (a trailing comma), an IP address, a CIDR, or a host name. */
 function isAllowlistEntry(entry: string): boolean {
   if (entry === '') return true;
@@ -124,7 +127,8 @@ export const envSchema = z.object({
   ),
   WEBHOOK_RETRY_BASE_MS: positiveInt('60000'),
   WEBHOOK_MAX_ATTEMPTS: positiveInt('12'),
-  WEBHOOK_RETENTION_DAYS: positiveInt('30'),
+  WEBHOOK_RETENTION_DAYS: retentionDays('30'),
+  USAGE_EVENT_RETENTION_DAYS: retentionDays('400'),
 
   DEMO_API_KEY: optionalString().pipe(
     z

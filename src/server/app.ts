@@ -104,7 +104,11 @@ export async function buildServer({ config, orm, logger, demoKey, localKeyFile }
     ingest: new IngestService(new PartnerDirectory(), (partnerIds) => usageBus.publish(partnerIds)),
     transferEvents: new TransferEventSync(orm, plaid, app.log),
     webhooks: createWebhookRuntime({ orm, config, cipher, log: app.log }),
-    retention: new RetentionSweeper(orm, { webhookRetentionDays: config.webhooks.retentionDays }, app.log),
+    retention: new RetentionSweeper(
+      orm,
+      { webhookRetentionDays: config.webhooks.retentionDays, usageEventRetentionDays: config.usageEventRetentionDays },
+      app.log,
+    ),
     publicUrl: () => config.publicUrl ?? listeningUrl(app),
   };
   app.decorate('services', services);

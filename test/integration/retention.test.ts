@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { IdempotencyKey, OutboxEvent, WebhookDelivery, WebhookDeliveryAttempt } from '../../src/db/entities/index.js';
+import { IdempotencyKey, OutboxEvent, UsageEvent, WebhookDelivery, WebhookDeliveryAttempt } from '../../src/db/entities/index.js';
 import { DEMO_PARTNER_ID } from '../../src/db/seeders/demo-seeder.js';
 import { PURGE_BATCH } from '../../src/modules/retention/purge-expired.js';
+import { IngestService } from '../../src/modules/usage/ingest-service.js';
+import { PartnerDirectory } from '../../src/modules/usage/partner-directory.js';
+import { UsageService } from '../../src/modules/usage/usage-service.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../helpers/databases.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 import { deliveries, eventually, recordCalculation, registerEndpoint, WebhookReceiver } from '../helpers/webhooks.js';
@@ -59,7 +62,7 @@ describe.each(DIALECTS)('retention purge (%s)', (dialect) => {
     await em.nativeUpdate(WebhookDelivery, { event: oldPending }, { status: 'pending', nextAttemptAt: new Date(Date.now() + DAY_MS) });
     expect(await em.count(WebhookDeliveryAttempt, { delivery: byEvent.get(oldDone)!.id })).toBe(1);
 
-    expect(await gw.app.services.retention.sweepNow()).toEqual({ outboxEvents: 1, idempotencyKeys: 0 });
+    expect(await gw.app.services.retention.sweepNow()).toEqual({ outboxEvents: 1, idempotencyKeys: 0, usageEvents: 0 });
 
     const remaining = await gw.orm.em.fork().find(OutboxEvent, { id: { $in: [oldDone, oldPending, recent] } });
     expect(remaining.map((e) => e.id).sort()).toEqual([oldPending, recent].sort());
@@ -76,10 +79,36 @@ describe.each(DIALECTS)('retention purge (%s)', (dialect) => {
     const expired = Array.from({ length: 2 * PURGE_BATCH + 1 }, (_, i) => key(`expired-${i}`, daysAgo(1)));
     await em.insertMany(IdempotencyKey, [...expired, key('live', new Date(Date.now() + 3600_000))]);
 
-    expect(await gw.app.services.retention.sweepNow()).toEqual({ outboxEvents: 0, idempotencyKeys: 2 * PURGE_BATCH + 1 });
+    expect(await gw.app.services.retention.sweepNow()).toEqual({ outboxEvents: 0, idempotencyKeys: 2 * PURGE_BATCH + 1, usageEvents: 0 });
 
     const left = await gw.orm.em.fork().find(IdempotencyKey, { partner: DEMO_PARTNER_ID });
     expect(left.map((k) => k.key)).toEqual(['live']);
+  });
+
+  it('deletes raw usage events older than USAGE_EVENT_RETENTION_DAYS (400); a report over whole days stays the same', async () => {
+    const startOfDay = (daysBack: number) => new Date(Math.floor((Date.now() - daysBack * DAY_MS) / DAY_MS) * DAY_MS);
+    const event = (occurredAt: Date, i: number) => ({
+      partnerId: DEMO_PARTNER_ID,
+      eventType: 'transaction' as const,
+      userId: `usr_usage_${i % 2}`,
+      amountCents: 1_000 * (i + 1),
+      category: 'groceries',
+      institution: null,
+      occurredAt,
+      eventId: `retention-${randomUUID()}`,
+    });
+    const old = [0, 1, 2].map((i) => event(new Date(startOfDay(500).getTime() + (i + 1) * 3_600_000), i));
+    const recent = [3, 4].map((i) => event(new Date(startOfDay(10).getTime() + i * 3_600_000), i));
+    await new IngestService(new PartnerDirectory(), () => {}).ingest(gw.orm.em.fork(), [...old, ...recent]);
+    const report = () => new UsageService(gw.orm.em.fork(), dialect).report(DEMO_PARTNER_ID, startOfDay(501), startOfDay(9), 'DAY');
+    const before = await report();
+    expect(before).toMatchObject({ transactions: 5, transactionAmountCents: 15_000, activeUsers: 2 });
+
+    expect(await gw.app.services.retention.sweepNow()).toEqual({ outboxEvents: 0, idempotencyKeys: 0, usageEvents: 3 });
+
+    const kept = await gw.orm.em.fork().find(UsageEvent, { eventId: { $in: [...old, ...recent].map((e) => e.eventId) } });
+    expect(kept.map((e) => e.eventId).sort()).toEqual(recent.map((e) => e.eventId).sort());
+    expect(await report()).toEqual(before);
   });
 });
 

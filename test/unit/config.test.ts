@@ -74,6 +74,13 @@ describe('configuration', () => {
     });
   });
 
+  it('refuses retention periods whose cut-off would not be a date (over 100 years)', () => {
+    const result = loadConfig({ USAGE_EVENT_RETENTION_DAYS: '100000', WEBHOOK_RETENTION_DAYS: '36500' });
+    expect(result).toEqual({ ok: false, problems: ['USAGE_EVENT_RETENTION_DAYS: must be at most 36500 days (100 years) (got "100000")'] });
+    const defaults = loadConfig({});
+    expect(defaults.ok && defaults.config.usageEventRetentionDays).toBe(400);
+  });
+
   it('gives live mode no secret defaults: production credentials are exactly what was configured', () => {
     const result = loadConfig({
       GATEWAY_MODE: 'live',

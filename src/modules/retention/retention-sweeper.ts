@@ -34,7 +34,7 @@ export class RetentionSweeper {
   /** Purges now (whatever the timer is doing: every delete re-checks its conditions) and logs what went. */
   async sweepNow(): Promise<PurgeResult> {
     const result = await purgeExpired(this.orm.em.fork(), this.policy);
-    if (result.outboxEvents > 0 || result.idempotencyKeys > 0) this.log.info({ ...result, ...this.policy }, 'expired rows purged');
+    if (result.outboxEvents > 0 || result.idempotencyKeys > 0 || result.usageEvents > 0) this.log.info({ ...result, ...this.policy }, 'expired rows purged');
     return result;
   }
 
