@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import {
   IdempotencyKey,
   OutboxEvent,
+  Partner,
   UsageEvent,
   WebhookDelivery,
   type IdempotencyKeyEntity,
@@ -49,7 +50,10 @@ export async function purgeExpired(em: EntityManager, policy: RetentionPolicy, n
   const stillPending = em.createQueryBuilder(WebhookDelivery, 'd').select('d.event_id').where({ status: 'pending' }).getKnexQuery();
   const outboxEvents = await inBatches<OutboxEventEntity>(em, OutboxEvent, { createdAt: { $lt: cutoff }, dispatchedAt: { $ne: null }, id: { $nin: stillPending as never } });
   const usageCutoff = new Date(now.getTime() - policy.usageEventRetentionDays * DAY_MS);
-  const usageEvents = await inBatches<UsageEventEntity>(em, UsageEvent, { occurredAt: { $lt: usageCutoff } });
+  // Through the partners, as the admin usage report does: (partner_id, occurred_at) leads the report
+  // index, so each partner's old rows are one index range instead of an hourly scan of the whole table.
+  const partners = em.createQueryBuilder(Partner, 'p').select('p.id').getKnexQuery();
+  const usageEvents = await inBatches<UsageEventEntity>(em, UsageEvent, { partner: { $in: partners as never }, occurredAt: { $lt: usageCutoff } });
   return { outboxEvents, idempotencyKeys, usageEvents };
 }
 
