@@ -141,6 +141,15 @@ describe('Atomic emulator: companies and PayLink', () => {
       expect((await api.delete('pay-link/accounts/000000000000000000000000')).statusCode).toBe(404);
     });
 
+    it('deletes all of a user\'s accounts at the reference\'s own spelling, DELETE /pay-link/accounts/', async () => {
+      const identifier = 'user-deleting-slash';
+      expect(((await api.get('pay-link/accounts', { searchParams: { identifier } })).body as { accounts: Account[] }).accounts.length).toBeGreaterThan(0);
+      const all = await api.delete('pay-link/accounts/', { searchParams: { identifier } });
+      expect(all.statusCode).toBe(200);
+      expect(all.body).toEqual({ result: { success: true } });
+      expect((await api.get('pay-link/accounts', { searchParams: { identifier } })).body).toEqual({ accounts: [] });
+    });
+
     it('deletes one account, then all of a user\'s accounts', async () => {
       const identifier = 'user-deleting';
       const before = ((await api.get('pay-link/accounts', { searchParams: { identifier } })).body as { accounts: Account[] }).accounts;

@@ -42,11 +42,14 @@ export async function payLinkRoutes(app: FastifyInstance, { ctx }: { ctx: Emulat
     return { accounts: detectAccounts(ctx, identifier, asBody(request.body)) };
   });
 
-  app.delete('/pay-link/accounts', async (request) => {
-    backendCaller(ctx, request);
-    deleteAllAccounts(ctx, identifierOf(request));
-    return DELETED;
-  });
+  // The reference writes Delete Accounts as DELETE /pay-link/accounts/ (trailing slash): both spellings work.
+  for (const url of ['/pay-link/accounts', '/pay-link/accounts/']) {
+    app.delete(url, async (request) => {
+      backendCaller(ctx, request);
+      deleteAllAccounts(ctx, identifierOf(request));
+      return DELETED;
+    });
+  }
 
   app.delete<{ Params: { id: string } }>('/pay-link/accounts/:id', async (request) => {
     backendCaller(ctx, request);
