@@ -1754,7 +1754,7 @@ export type User = {
    * covers. Null (with an error) when a provider it needs fails: a figure without the bills would overstate.
    */
   safeToSpend?: Maybe<SafeToSpend>;
-  /** The user's Atomic tasks, optionally of one status. Null (with an error) if Atomic fails. */
+  /** The user's Atomic tasks, optionally of one status, or only those whose payroll data is (or is not) ready. Null (with an error) if Atomic fails. */
   tasks?: Maybe<Array<Task>>;
   /** The user's transactions, newest first. `first` is at most 500. Null (with an error) if Plaid fails. */
   transactions?: Maybe<TransactionConnection>;
@@ -1801,6 +1801,7 @@ export type UserSafeToSpendArgs = {
  * Banking, PayLink, payroll and insights fields hang off this type.
  */
 export type UserTasksArgs = {
+  payrollDataAvailable?: InputMaybe<Scalars['Boolean']['input']>;
   status?: InputMaybe<TaskStatus>;
 };
 

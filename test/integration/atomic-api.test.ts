@@ -131,6 +131,12 @@ describe.each(DIALECTS)('Atomic PayLink and UserLink through GraphQL (%s)', (dia
     expect(task.task.id).toBe(tasks[0].id);
     const completed = await ok('{ user(id: "usr_atomic") { tasks(status: COMPLETED) { id status } } }');
     for (const t of completed.user.tasks) expect(t.status).toBe('COMPLETED');
+    const all = (await ok('{ user(id: "usr_atomic") { tasks { id payrollDataAvailable } } }')).user.tasks as { id: string; payrollDataAvailable: boolean | null }[];
+    const ready = (await ok('{ user(id: "usr_atomic") { tasks(payrollDataAvailable: true) { id } } }')).user.tasks as { id: string }[];
+    const notReady = (await ok('{ user(id: "usr_atomic") { tasks(payrollDataAvailable: false) { id } } }')).user.tasks as { id: string }[];
+    expect(ready.map((t) => t.id).sort()).toEqual(all.filter((t) => t.payrollDataAvailable === true).map((t) => t.id).sort());
+    expect(notReady.map((t) => t.id).sort()).toEqual(all.filter((t) => t.payrollDataAvailable !== true).map((t) => t.id).sort());
+    expect(ready.length).toBeGreaterThan(0);
     const stranger = await ok(`{ task(id: "${tasks[0].id}") { id } }`, otherKey);
     expect(stranger.task).toBeNull();
     const live = await ok(`{ taskStatus(id: "${tasks[0].id}") { status createdAt failReason payrollDataAvailable } }`);

@@ -707,7 +707,7 @@ describe('Atomic schema', () => {
     expect(sig(mutation.detectBills!)).toBe('(userId: ID!): [PayLinkAccount!]!');
     expect(sig(mutation.reviewSuggestion!)).toBe('(input: SuggestionReviewInput!): Boolean!');
     // Provider-backed User fields are nullable, so an Atomic failure nulls only them.
-    expect(sig(user.tasks!)).toBe('(status: TaskStatus): [Task!]');
+    expect(sig(user.tasks!)).toBe('(status: TaskStatus, payrollDataAvailable: Boolean): [Task!]');
     expect(sig(user.paylinkAccounts!)).toBe('(): [PayLinkAccount!]');
     expect(sig(user.bills!)).toBe('(orderBy: BillOrder): [Bill!]');
     expect(user.bills!.args[0]!.defaultValue).toBe('DUE_DATE_ASC');

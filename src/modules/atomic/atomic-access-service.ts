@@ -196,11 +196,12 @@ export class AtomicAccessService {
     return res.data;
   }
 
-  async tasks(userId: string, status: TaskStatus | null | undefined): Promise<AtomicTask[]> {
+  async tasks(userId: string, status: TaskStatus | null | undefined, payrollDataAvailable?: boolean | null): Promise<AtomicTask[]> {
     const ref = await atomicUser(this.d, userId);
     if (!ref) return [];
     const res = await this.d.atomic().get<AtomicUserTasksResponse>(`user/${encodeURIComponent(ref.identifier)}/tasks`, {
       status: status ? atomicEnums.taskStatus.toWire(status) : undefined,
+      payrollDataAvailable: payrollDataAvailable ?? undefined,
     });
     return res.data.tasks;
   }

@@ -26,7 +26,7 @@ export const atomicRootResolvers: Resolvers = {
     reviewSuggestion: (_p, { input }, ctx) => ctx.atomic.paylink.reviewSuggestion(input.userId, input.suggestionId, 'not-interested'),
   },
   User: {
-    tasks: (user, { status }, ctx) => ctx.atomic.access.tasks(user.externalId, status),
+    tasks: (user, { status, payrollDataAvailable }, ctx) => ctx.atomic.access.tasks(user.externalId, status, payrollDataAvailable),
     paylinkAccounts: (user, _args, ctx) => ctx.atomic.paylink.accounts(user.externalId),
     bills: (user, { orderBy }, ctx) => ctx.atomic.paylink.bills(user.externalId, orderBy ?? 'DUE_DATE_ASC'),
     payroll: (user) => user,
