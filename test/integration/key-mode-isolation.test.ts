@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { Products } from 'plaid';
 import { EMULATOR_CREDENTIALS } from '../../src/config/config.js';
+import { IdempotencyKey, Transfer } from '../../src/db/entities/index.js';
 import { PartnerService } from '../../src/modules/partners/partner-service.js';
+import { LIVE_TRANSFERS_REFUSED } from '../../src/modules/transfers/transfer-service.js';
 import type { RunningPlaidEmulator } from '../../src/sandbox/plaid/index.js';
 import { LINK, linkUser } from '../helpers/banking.js';
 import { DIALECTS } from '../helpers/databases.js';
@@ -81,38 +83,40 @@ describe.each(DIALECTS)('test and live keys of one partner see separate data (%s
     expect(users.map((u) => u.key_mode)).toEqual(['live', 'test']);
   });
 
-  it('transfers, idempotency keys and webhook endpoints are per mode', async () => {
-    const testEndpoint = await registerEndpoint(gw, testReceiver.url(), ['transfer.pending'], testKey);
-    const liveEndpoint = await registerEndpoint(gw, liveReceiver.url(), ['transfer.pending'], liveKey);
+  it('webhook endpoints and their events are per mode; transfers are refused with the live key and writes nothing', async () => {
+    const testEndpoint = await registerEndpoint(gw, testReceiver.url(), ['calculation.updated'], testKey);
+    const liveEndpoint = await registerEndpoint(gw, liveReceiver.url(), ['calculation.updated'], liveKey);
     const listed = async (key: string) => (await gw.graphql('{ webhookEndpoints { id } }', { key })).body.data.webhookEndpoints.map((e: { id: string }) => e.id);
     expect(await listed(testKey)).toEqual([testEndpoint.id]);
     expect(await listed(liveKey)).toEqual([liveEndpoint.id]);
     const foreignDisable = await gw.graphql(`mutation { disableWebhookEndpoint(id: "${liveEndpoint.id}") { id } }`, { key: testKey });
     expect(foreignDisable.body.errors[0].extensions.code).toBe('NOT_FOUND');
 
+    // Only the debit leg of a transfer exists, so real money is not moved: nothing is claimed or written.
     const key = randomUUID();
     const liveRes = await transfer(liveKey, live.checking, live.savings, key);
-    expect(liveRes.body.errors).toBeUndefined();
-    const liveTransfer = liveRes.body.data.createTransfer.id as string;
-    // The same Idempotency-Key under the test key is a different key: a new sandbox transfer, not the live one replayed.
+    expect(liveRes.body.errors[0]).toMatchObject({ message: LIVE_TRANSFERS_REFUSED, extensions: { code: 'FORBIDDEN' } });
+    const em = gw.orm.em.fork();
+    expect(await em.count(IdempotencyKey, { key })).toBe(0);
+    expect(await em.count(Transfer, {})).toBe(0);
+    // The same Idempotency-Key under the test key is free: a sandbox transfer, which the live key cannot read.
     const sandboxRes = await transfer(testKey, sandbox.checking, sandbox.savings, key);
     expect(sandboxRes.body.errors).toBeUndefined();
     const sandboxTransfer = sandboxRes.body.data.createTransfer.id as string;
-    expect(sandboxTransfer).not.toBe(liveTransfer);
-    // The test key can neither read the live transfer nor move money from the live account.
-    expect((await gw.graphql(`{ transfer(id: "${liveTransfer}") { id } }`, { key: testKey })).body.data.transfer).toBeNull();
+    expect((await gw.graphql(`{ transfer(id: "${sandboxTransfer}") { id } }`, { key: liveKey })).body.data.transfer).toBeNull();
+    // The test key cannot move money from the live account either.
     const fromLive = await transfer(testKey, live.checking, live.savings, randomUUID());
     expect(fromLive.body.errors[0].extensions.code).toBe('NOT_FOUND');
-    expect((await gw.graphql(`{ transfer(id: "${sandboxTransfer}") { id } }`, { key: liveKey })).body.data.transfer).toBeNull();
 
-    // Each transfer.pending reaches only its own mode's receiver.
-    const [toLive] = await liveReceiver.waitFor(1);
-    const [toTest] = await testReceiver.waitFor(1);
-    expect((toLive!.body as { data: { transfer_id: string } }).data.transfer_id).toBe(liveTransfer);
-    expect((toTest!.body as { data: { transfer_id: string } }).data.transfer_id).toBe(sandboxTransfer);
+    // Each event reaches only its own mode's receiver.
+    const liveCalc = await recordCalculation(gw, 'usr_webhook_modes', liveKey);
+    const testCalc = await recordCalculation(gw, 'usr_webhook_modes', testKey);
+    await liveReceiver.waitFor(1);
+    await testReceiver.waitFor(1);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(liveReceiver.requests.map((r) => (r.body as { data: { transfer_id: string } }).data.transfer_id)).toEqual([liveTransfer]);
-    expect(testReceiver.requests.map((r) => (r.body as { data: { transfer_id: string } }).data.transfer_id)).toEqual([sandboxTransfer]);
+    const calculationIds = (r: WebhookReceiver) => r.requests.map((q) => (q.body as { data: { calculation: { calculation_id: string } } }).data.calculation.calculation_id);
+    expect(calculationIds(liveReceiver)).toEqual([liveCalc.calculationId]);
+    expect(calculationIds(testReceiver)).toEqual([testCalc.calculationId]);
   });
 
   it('a safe-to-spend result recorded with the test key is not the live user’s', async () => {

@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { createHash, randomUUID } from 'node:crypto';
 import type { TokenCipher } from '../../crypto/token-cipher.js';
 import { BankAccount, PlaidItem, Transfer, TransferRecipient, type BankAccountEntity, type PlaidItemEntity } from '../../db/entities/index.js';
-import { badUserInput, notFound } from '../../errors/app-error.js';
+import { AppError, badUserInput, notFound } from '../../errors/app-error.js';
 import type { PlaidAdapter } from '../../upstreams/plaid/plaid-adapter.js';
 import { emitEvent } from '../outbox/outbox.js';
 import type { AuthenticatedPartner } from '../partners/partner-types.js';
@@ -29,6 +29,9 @@ const OPERATION = 'createTransfer';
  * identity data for end users, so it sends this placeholder (see the README's Transfers notes).
  */
 const ACCOUNT_HOLDER_PLACEHOLDER = 'AtlasForge End User';
+export const LIVE_TRANSFERS_REFUSED =
+  'Transfers are not available with live keys yet: the gateway makes the debit from the source account but not the credit to the destination. Test keys work in the sandbox.';
+
 /** Plaid's transfer description is at most 15 characters. */
 const PLAID_DESCRIPTION = 'AtlasForge';
 
@@ -51,6 +54,10 @@ export class TransferService {
    * the Plaid calls carry a key derived from it, so a retry after a crash cannot move money twice.
    */
   async create(raw: RawTransferInput, key: unknown): Promise<CreateTransferOutcome> {
+    // Only the debit from the source is made (Plaid pulls it into the platform's account); the
+    // credit to the destination is not, so with real money the destination would never be paid.
+    // Refused with live keys until both legs exist: sandbox transfers keep working as documented.
+    if (this.d.partner.keyMode === 'live') throw new AppError('FORBIDDEN', LIVE_TRANSFERS_REFUSED);
     const idempotencyKey = assertIdempotencyKey(key);
     const input = validateTransferInput(raw);
     const store = new IdempotencyStore(this.d.em);
