@@ -104,6 +104,8 @@ describe.each(DIALECTS)('safe-to-spend: query, REST, recorded (%s)', (dialect) =
     [{ cash_balance: -1 }, 'cash_balance'],
     [{ cash_balance: 'lots' }, 'cash_balance'],
     [{ cash_balance: 10.001 }, 'cash_balance'],
+    [{ cash_balance: '0b1111101000' }, 'cash_balance'],
+    [{ cash_balance: 100_000_000_000.01 }, 'cash_balance'],
     [{ upcoming_bills: [{ amount: 5, due_in_days: -1 }] }, 'upcoming_bills[0].due_in_days'],
     [{ upcoming_bills: [{ amount: -5, due_in_days: 1 }] }, 'upcoming_bills[0].amount'],
     [{ days_in_period: 0 }, 'days_in_period'],
@@ -114,12 +116,19 @@ describe.each(DIALECTS)('safe-to-spend: query, REST, recorded (%s)', (dialect) =
     expect(res.body.error).toMatchObject({ code: 'BAD_USER_INPUT', field });
   });
 
+  it('takes large balances to the cent (1234567890.12 was refused as having too many decimals)', async () => {
+    const res = await rest('/v1/calculate/safe-to-spend', { ...REFERENCE_BODY, cash_balance: 1234567890.12, cash_buffer: 0 });
+    expect(res.status).toBe(200);
+    expect(res.body.breakdown.cash_after_buffer).toBe(1234567890.12);
+  });
+
   it('GraphQL rejects negative amounts, negative due days and a period outside 1..366 with BAD_USER_INPUT', async () => {
     for (const input of [
       '{ cashBalance: -5 }',
       '{ cashBalance: 100, upcomingBills: [{ amount: 5, dueInDays: -2 }] }',
       '{ cashBalance: 100, daysInPeriod: 367 }',
       '{ cashBalance: 100, cashBuffer: 0.001 }',
+      '{ cashBalance: "0x10" }',
     ]) {
       const res = await gw.graphql(`{ safeToSpend(input: ${input}) { dailyAllowance } }`);
       expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');

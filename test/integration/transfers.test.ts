@@ -86,6 +86,11 @@ describe.each(DIALECTS)('transfers with idempotency keys (%s)', (dialect) => {
     const cases: [Json, string][] = [
       [{ from_account_id: checking, to_account_id: savings, amount: 0 }, 'amount'],
       [{ from_account_id: checking, to_account_id: savings, amount: 1.001 }, 'amount'],
+      // Number() reads these as 16, 16, 100 and 0.0000001: a plain decimal is required.
+      [{ from_account_id: checking, to_account_id: savings, amount: '0x10' }, 'amount'],
+      [{ from_account_id: checking, to_account_id: savings, amount: '0b10000' }, 'amount'],
+      [{ from_account_id: checking, to_account_id: savings, amount: '1e2' }, 'amount'],
+      [{ from_account_id: checking, to_account_id: savings, amount: 1e-7 }, 'amount'],
       [{ from_account_id: checking, to_account_id: savings, amount: 5, currency: 'EUR' }, 'currency'],
       [{ from_account_id: checking, amount: 5 }, 'to_account_id'],
       [{ from_account_id: checking, to_account_id: savings, recipient_id: 'rcp_x', amount: 5 }, 'recipient_id'],
