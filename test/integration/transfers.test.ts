@@ -19,6 +19,8 @@ describe.each(DIALECTS)('transfers with idempotency keys (%s)', (dialect) => {
   let f: BankingFixture;
   let checking: string;
   let savings: string;
+  let otherDepository: string;
+  let creditCard: string;
   let otherKey: string;
   const USER = 'usr_mover';
 
@@ -45,6 +47,9 @@ describe.each(DIALECTS)('transfers with idempotency keys (%s)', (dialect) => {
     const accounts = (await f.gw.graphql(`{ user(id: "${USER}") { accounts { accountId type subtype availableBalance } } }`)).body.data.user.accounts as Json[];
     checking = accounts.find((a) => a.subtype === 'checking')!.accountId;
     savings = accounts.find((a) => a.subtype === 'savings')!.accountId;
+    // Depository but not checking or savings (CD, money market): Plaid Transfer refuses these.
+    otherDepository = accounts.find((a) => a.type === 'depository' && a.subtype !== 'checking' && a.subtype !== 'savings')!.accountId;
+    creditCard = accounts.find((a) => a.type === 'credit')!.accountId;
     expect(linked.accounts.length).toBeGreaterThan(1);
     otherKey = (await new PartnerService(f.gw.orm.em.fork()).createPartner('Other')).testKey;
   });
@@ -94,6 +99,8 @@ describe.each(DIALECTS)('transfers with idempotency keys (%s)', (dialect) => {
       [{ from_account_id: checking, to_account_id: savings, amount: 5, currency: 'EUR' }, 'currency'],
       [{ from_account_id: checking, amount: 5 }, 'to_account_id'],
       [{ from_account_id: checking, to_account_id: savings, recipient_id: 'rcp_x', amount: 5 }, 'recipient_id'],
+      [{ from_account_id: otherDepository, to_account_id: savings, amount: 5 }, 'from_account_id'],
+      [{ from_account_id: checking, to_account_id: creditCard, amount: 5 }, 'to_account_id'],
     ];
     for (const [body, field] of cases) {
       const res = await post(body, randomUUID());

@@ -32,6 +32,15 @@ const ACCOUNT_HOLDER_PLACEHOLDER = 'AtlasForge End User';
 export const LIVE_TRANSFERS_REFUSED =
   'Transfers are not available with live keys yet: the gateway makes the debit from the source account but not the credit to the destination. Test keys work in the sandbox.';
 
+/**
+ * Plaid Transfer moves money only to and from checking and savings accounts: a money market, CD or
+ * cash-management account is "depository" too, but Plaid refuses it (TRANSFER_UNSUPPORTED_ACCOUNT_TYPE),
+ * and a credit card or loan is not a destination. Refused here as bad input (the idempotency key is given back).
+ */
+function isTransferable(account: BankAccountEntity): boolean {
+  return account.type === 'depository' && (account.subtype === 'checking' || account.subtype === 'savings');
+}
+
 /** Plaid's transfer description is at most 15 characters. */
 const PLAID_DESCRIPTION = 'AtlasForge';
 
@@ -73,13 +82,14 @@ export class TransferService {
 
   private async execute(input: TransferInput, idempotencyKey: string, claimId: string, store: IdempotencyStore): Promise<CreateTransferOutcome> {
     const from = await this.partnerAccount(input.fromAccountId);
-    if (from.type !== 'depository') throw badUserInput('Transfers are made from checking or savings (depository) accounts.', { field: 'fromAccountId' });
+    if (!isTransferable(from)) throw badUserInput('Transfers are made from checking or savings accounts.', { field: 'fromAccountId' });
     const fromItem = await this.activeItem(from);
     let rtpEligible = false;
     let recipientRowId: string | null = null;
     if (input.toAccountId) {
       const to = await this.partnerAccount(input.toAccountId);
       if (to.endUser.id !== from.endUser.id) throw notFound(`No account ${input.toAccountId} for this user.`);
+      if (!isTransferable(to)) throw badUserInput('Transfers are made to checking or savings accounts.', { field: 'toAccountId' });
       const toItem = await this.activeItem(to);
       rtpEligible = await this.d.plaid().rtpEligible(this.accessToken(toItem), to.plaidAccountId);
     } else {
