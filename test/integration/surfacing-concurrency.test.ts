@@ -32,4 +32,25 @@ describe.each(DIALECTS)('surfacing a user’s transactions under many aliases at
     // Ten links and ten 15-alias queries of ~1,000 rows: 26 s on PostgreSQL on a quiet machine, over jest's 60 s
     // default when the two cores are shared (seen once). The limit guards against a hang, not speed.
   }, 180_000);
+
+  it('writes each user’s rows once: surfacing a second user in the same query does not rewrite the first one’s', async () => {
+    for (const user of ['usr_once_a', 'usr_once_b']) await linkUser(f.gw, user);
+    const updates: string[] = [];
+    const knex = f.gw.orm.em.getConnection().getKnex();
+    const onQuery = (q: { sql: string }) => {
+      if (/^update\W+bank_transactions/i.test(q.sql)) updates.push(q.sql);
+    };
+    knex.on('query', onQuery);
+    try {
+      const res = await f.gw.graphql(
+        '{ a: user(id: "usr_once_a") { transactions(first: 20) { edges { node { transactionId } } } } b: user(id: "usr_once_b") { transactions(first: 20) { edges { node { transactionId } } } } }',
+      );
+      expect(res.body.errors).toBeUndefined();
+    } finally {
+      knex.off('query', onQuery);
+    }
+    // One flip per user. The bug: the second user's transaction also flushed the first user's 20
+    // rows, marked dirty after their own commit, overwriting surfaced_at with this request's time.
+    expect(updates.length).toBe(2);
+  });
 });

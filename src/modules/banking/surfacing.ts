@@ -5,6 +5,14 @@ import type { Dialect } from '../../db/orm-options.js';
 import type { IngestService } from '../usage/ingest-service.js';
 
 /**
+ * Rows this request already surfaced (or found surfaced), so a second field or alias showing them
+ * skips the UPDATE. Kept beside the entities rather than on them: setting `surfacedAt` on a managed
+ * entity made the next flush of the request write it again, overwriting the time a concurrent
+ * request had recorded with this one's. Entities live as long as their request, so a WeakSet.
+ */
+const handled = new WeakSet<BankTransactionEntity>();
+
+/**
  * The first time a transaction is shown to its partner, one `transaction` usage event is recorded.
  * "First" is decided by the database: only the request whose UPDATE flips surfaced_at from NULL
  * gets the row back (RETURNING), so concurrent reads never record it twice.
@@ -17,7 +25,7 @@ export async function markSurfaced(
   shown: BankTransactionEntity[],
   usage: IngestService,
 ): Promise<void> {
-  const fresh = shown.filter((t) => !t.surfacedAt);
+  const fresh = shown.filter((t) => !t.surfacedAt && !handled.has(t));
   if (fresh.length === 0) return;
   const now = new Date();
   await em.transactional(async (tx) => {
@@ -47,5 +55,5 @@ export async function markSurfaced(
       })),
     );
   });
-  for (const t of fresh) t.surfacedAt = now;
+  for (const t of fresh) handled.add(t);
 }
