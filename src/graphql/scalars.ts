@@ -1,9 +1,8 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { isCalendarDate, parseInstant } from '../validation/calendar.js';
 
 function parseDate(value: unknown): string {
-  if (typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))) return value;
+  if (typeof value === 'string' && isCalendarDate(value)) return value;
   throw new GraphQLError('Date must be a calendar date in YYYY-MM-DD form.', { extensions: { code: 'BAD_USER_INPUT' } });
 }
 
@@ -18,8 +17,11 @@ export const DateTimeScalar = new GraphQLScalarType({
   name: 'DateTime',
   serialize: (v) => (v instanceof Date ? v.toISOString() : String(v)),
   parseValue: (v) => {
-    if (typeof v === 'string' && !Number.isNaN(Date.parse(v))) return new Date(v).toISOString();
-    throw new GraphQLError('DateTime must be an ISO-8601 timestamp.', { extensions: { code: 'BAD_USER_INPUT' } });
+    const instant = typeof v === 'string' ? parseInstant(v) : null;
+    if (instant) return instant.toISOString();
+    throw new GraphQLError('DateTime must be an ISO-8601 timestamp on a real calendar day, such as 2026-03-01T00:00:00Z (no offset means UTC).', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   },
 });
 

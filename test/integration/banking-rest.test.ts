@@ -104,6 +104,7 @@ describe.each(DIALECTS)('AtlasForge REST banking routes (%s)', (dialect) => {
     for (const [method, path, body] of [
       ['GET', '/v1/transactions?user_id=u&limit=501'],
       ['GET', '/v1/transactions?user_id=u&since=June'],
+      ['GET', '/v1/transactions?user_id=u&since=2026-02-31'],
       ['GET', '/v1/accounts'],
       ['POST', '/v1/accounts/link', { user_id: 'u' }],
       ['POST', '/v1/link/token/create', {}],

@@ -145,6 +145,14 @@ describe.each(DIALECTS)('usage ingest API and partner usage (%s)', (dialect) => 
     expect(admin.body.data.adminUsage.transactionAmountCents).toBe(1250 + 99_999);
     const adminAsPartner = await gw.graphql(q.replace('usage(', 'adminUsage('), { key: other.key });
     expect(adminAsPartner.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    // A window edge must be a real ISO-8601 instant: Date.parse takes Feb 29, 2026 as March 1 and reads prose dates.
+    for (const from of ['2026-02-29T00:00:00Z', 'March 2, 2026 00:00 UTC']) {
+      const bad = await gw.graphql(q.replace('"2026-03-02T00:00:00Z"', `"${from}"`), { key: other.key });
+      expect(bad.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    }
+    // Without an offset it is UTC: the same window, the same answer.
+    const noOffset = await gw.graphql(q.replace('"2026-03-02T00:00:00Z"', '"2026-03-02T00:00:00"'), { key: other.key });
+    expect(noOffset.body.data.usage).toEqual(mine.body.data.usage);
   });
 });
 

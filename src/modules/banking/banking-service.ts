@@ -16,6 +16,7 @@ import { decodeFeedCursor, decodeListCursor, encodeFeedCursor, encodeListCursor,
 import type { SyncEngine } from './sync-engine.js';
 import { markSurfaced } from './surfacing.js';
 import { isoSeconds } from '../wire-time.js';
+import { isCalendarDate } from '../../validation/calendar.js';
 
 export const MAX_PAGE = 500;
 
@@ -64,8 +65,8 @@ export function assertPageSize(value: number | null | undefined, field: string, 
 
 export function assertDate(value: string | null | undefined, field: string): string | undefined {
   if (value === null || value === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    throw badUserInput(`${field} must be a date in YYYY-MM-DD form.`, { field });
+  if (!isCalendarDate(value)) {
+    throw badUserInput(`${field} must be a real calendar date in YYYY-MM-DD form.`, { field });
   }
   return value;
 }
