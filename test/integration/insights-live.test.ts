@@ -94,6 +94,27 @@ describe.each(DIALECTS)('insights from live data (%s)', (dialect) => {
     expect(sources.has('PAYLINK')).toBe(true);
   });
 
+  it('reads the user’s bank history once per request, however many insight fields and aliases ask for it', async () => {
+    const statements = async (query: string) => {
+      let n = 0;
+      const knex = f.gw.orm.em.getConnection().getKnex();
+      const count = (q: { sql: string }) => {
+        if (/bank_transactions/i.test(q.sql)) n++;
+      };
+      knex.on('query', count);
+      try {
+        await ok(query);
+      } finally {
+        knex.off('query', count);
+      }
+      return n;
+    };
+    const one = await statements(`{ user(id: "${USER}") { cashflow { startingBalance } } }`);
+    const many = await statements(`{ user(id: "${USER}") { ${Array.from({ length: 8 }, (_, i) => `c${i}: cashflow { startingBalance }`).join(' ')} safeToSpend { dailyAllowance } s2: safeToSpend { dailyAllowance } } }`);
+    expect(one).toBeGreaterThan(0);
+    expect(many).toBe(one);
+  });
+
   it('GET /v1/insights/cashflow answers the reference’s shape, agreeing with GraphQL', async () => {
     const res = await fetch(`${f.gw.url}/v1/insights/cashflow?user_id=${USER}`, { headers: { authorization: `Bearer ${f.gw.demoKey}` } });
     expect(res.status).toBe(200);
