@@ -29,6 +29,8 @@ const OPERATION = 'createTransfer';
  * identity data for end users, so it sends this placeholder (see the README's Transfers notes).
  */
 const ACCOUNT_HOLDER_PLACEHOLDER = 'AtlasForge End User';
+
+/** What a live key gets from createTransfer until the credit leg exists (see create() and the README's Transfers). */
 export const LIVE_TRANSFERS_REFUSED =
   'Transfers are not available with live keys yet: the gateway makes the debit from the source account but not the credit to the destination. Test keys work in the sandbox.';
 
