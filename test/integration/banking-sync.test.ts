@@ -25,6 +25,45 @@ describe.each(DIALECTS)('transactions sync engine (%s)', (dialect) => {
     return gw.orm.em.fork().count(BankTransaction, { item: item.id });
   };
 
+  it('pages the delta feed: a new user’s whole history is added (not modified), later edits are modified', async () => {
+    const { itemId } = await linkUser(gw, 'usr_feed_pages');
+    const drain = async () => {
+      const seen = { added: [] as string[], modified: [] as string[], removed: [] as string[] };
+      for (let pages = 0; pages < 50; pages++) {
+        const res = await gw.graphql(
+          '{ transactionUpdates(userId: "usr_feed_pages", limit: 100) { added { transactionId } modified { transactionId } removed { transactionId } hasMore } }',
+        );
+        const page = res.body.data.transactionUpdates;
+        seen.added.push(...page.added.map((t: { transactionId: string }) => t.transactionId));
+        seen.modified.push(...page.modified.map((t: { transactionId: string }) => t.transactionId));
+        seen.removed.push(...page.removed.map((t: { transactionId: string }) => t.transactionId));
+        if (!page.hasMore) return seen;
+      }
+      throw new Error('feed did not end');
+    };
+    const first = await drain();
+    const all = await allTransactions(gw, 'usr_feed_pages');
+    expect(all.length).toBeGreaterThan(100); // more than one page
+    expect(first.modified).toEqual([]);
+    expect(new Set(first.added)).toEqual(new Set(all.map((t) => t.transactionId)));
+
+    // A later batch: the emulator posts pending transactions (posted versions added, pending ones removed) and edits names.
+    const token = await accessTokenOf(gw, itemId);
+    await plaidSdk(plaid.url).sandboxTransactionsCreate({
+      access_token: token,
+      transactions: [{ amount: 4.56, date_posted: '2026-11-21', date_transacted: '2026-11-21', description: 'Feed Page Cafe', iso_currency_code: 'USD' }],
+    });
+    const later = await eventually(async () => {
+      const seen = await drain();
+      return seen.added.length + seen.modified.length > 0 ? seen : undefined;
+    });
+    const known = new Set(first.added);
+    // What was already delivered comes back as modified, never as added; what is new is added.
+    for (const id of later.added) expect(known.has(id)).toBe(false);
+    for (const id of later.modified) expect(known.has(id)).toBe(true);
+    expect(later.added.length).toBeGreaterThan(0);
+  });
+
   it('applies added, modified and removed after a signed SYNC_UPDATES_AVAILABLE webhook', async () => {
     const { itemId } = await linkUser(gw, 'usr_webhook');
     const before = await allTransactions(gw, 'usr_webhook');

@@ -277,9 +277,13 @@ export class BankingService {
     await markSurfaced(this.d.em, this.d.dialect, this.d.partner.id, user, live, this.d.usage);
     const nextCursor = encodeFeedCursor(next);
     if (!explicit) await this.storeFeedPosition(user.id, nextCursor);
+    // New to this reader when the row's first version lies after the reader's position in (seq, id)
+    // order. Comparing batches alone made every page after the first of one large sync (a new
+    // user's whole history is one batch) report its rows as modified.
+    const isNew = (t: BankTransactionEntity) => t.addedSeq > from.seq || (t.addedSeq === from.seq && t.id > from.id);
     return {
-      added: live.filter((t) => t.addedSeq > from.seq).map(toTransactionView),
-      modified: live.filter((t) => t.addedSeq <= from.seq).map(toTransactionView),
+      added: live.filter(isNew).map(toTransactionView),
+      modified: live.filter((t) => !isNew(t)).map(toTransactionView),
       removed: inWindow.filter((t) => t.removedAt).map((t) => t.plaidTransactionId),
       nextCursor,
       hasMore: rows.length > limit,
