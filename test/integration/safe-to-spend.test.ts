@@ -96,6 +96,7 @@ describe.each(DIALECTS)('safe-to-spend: query, REST, recorded (%s)', (dialect) =
     expect(notJson.body.error).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/must be JSON/) });
     // Another declared type is still refused, and the key is checked before the body is read.
     expect((await send({ ...key, 'content-type': 'application/xml' }, '<a/>')).status).toBe(415);
+    expect((await send({ ...key, 'content-type': 'text/plain' }, JSON.stringify(REFERENCE_BODY))).status).toBe(415);
     expect((await send({ 'content-type': 'application/x-www-form-urlencoded' }, json)).status).toBe(401);
     expect((await send({ 'content-type': 'application/xml' }, '<a/>')).status).toBe(401);
   });
