@@ -2,16 +2,20 @@
  * Dates and instants as partners send them. `Date.parse` alone takes "2026-02-31" (as March 3),
  * "1" (as the year 2001) and reads a timestamp without an offset in the server's own time zone;
  * these checks accept only real calendar days and ISO-8601 forms, and read a missing offset as UTC.
+ * The calendar itself is the forecast's (one implementation of "a real day").
  */
+import { dayNumber } from '../modules/insights/forecast/dates.js';
 
-const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const INSTANT = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/i;
+const INSTANT = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 
 /** A real calendar day in YYYY-MM-DD form (2026-02-29 and 2026-02-31 are not). */
 export function isCalendarDate(value: string): boolean {
-  if (!CALENDAR_DATE.test(value)) return false;
-  const time = Date.parse(`${value}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+  try {
+    dayNumber(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

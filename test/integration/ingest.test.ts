@@ -74,6 +74,7 @@ describe.each(DIALECTS)('usage ingest API and partner usage (%s)', (dialect) => 
       [{ ...ok, event_type: 'transaction', amount_cents: 10.5 }, 1, 'amount_cents'],
       [{ ...ok, institution: 'chase' }, 1, 'institution'],
       [{ ...ok, occurred_at: 'yesterday' }, 1, 'occurred_at'],
+      [{ ...ok, occurred_at: '2026-02-31T10:00:00Z' }, 1, 'occurred_at'],
       [{ ...ok, partner_id: undefined }, 1, 'partner_id'],
     ];
     for (const [bad, index, field] of cases) {

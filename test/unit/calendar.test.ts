@@ -14,6 +14,7 @@ describe('parseInstant', () => {
   it('reads ISO-8601 forms; no offset is UTC, whatever the server’s time zone', () => {
     expect(parseInstant('2026-03-01T12:30:00Z')?.toISOString()).toBe('2026-03-01T12:30:00.000Z');
     expect(parseInstant('2026-03-01T12:30:00+02:00')?.toISOString()).toBe('2026-03-01T10:30:00.000Z');
+    expect(parseInstant('2026-03-01T12:30:00+0200')?.toISOString()).toBe('2026-03-01T10:30:00.000Z');
     expect(parseInstant('2026-03-01T12:30:00.123456Z')?.toISOString()).toBe('2026-03-01T12:30:00.123Z');
     expect(parseInstant('2026-03-01T12:30')?.toISOString()).toBe('2026-03-01T12:30:00.000Z');
     expect(parseInstant('2026-03-01T00:00:00')?.toISOString()).toBe('2026-03-01T00:00:00.000Z');

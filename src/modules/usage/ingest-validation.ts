@@ -1,8 +1,8 @@
 import { badUserInput } from '../../errors/app-error.js';
+import { parseInstant } from '../../validation/calendar.js';
 
 export const MAX_BATCH = 500;
 const EVENT_TYPES = new Set(['user_signup', 'account_link', 'transaction']);
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 export interface ValidEvent {
   partnerId: string;
@@ -62,9 +62,9 @@ export function validateEvent(e: unknown, index: number, now: Date): ValidEvent 
   if (institution !== null && eventType !== 'account_link') throw fail(index, 'institution', 'is only allowed on account_link events.');
   let occurredAt = now;
   if (raw.occurred_at !== undefined && raw.occurred_at !== null) {
-    const t = typeof raw.occurred_at === 'string' && ISO_8601.test(raw.occurred_at) ? Date.parse(raw.occurred_at) : NaN;
-    if (Number.isNaN(t)) throw fail(index, 'occurred_at', 'must be an ISO 8601 timestamp.');
-    occurredAt = new Date(t);
+    const instant = typeof raw.occurred_at === 'string' ? parseInstant(raw.occurred_at) : null;
+    if (!instant) throw fail(index, 'occurred_at', 'must be an ISO 8601 timestamp on a real calendar day (no offset means UTC).');
+    occurredAt = instant;
   }
   return {
     partnerId: raw.partner_id,
