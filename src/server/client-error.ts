@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
+import { restErrorBody } from './http-errors.js';
 
 /**
  * Requests that Node's HTTP parser rejects (a malformed header or request line, headers too large,
@@ -20,7 +21,7 @@ export function clientErrorHandler(this: FastifyInstance, err: NodeJS.ErrnoExcep
     status === 408 ? 'The request was not completed in time.' : status === 431 ? 'The request headers are too large.' : 'The HTTP request is malformed.';
   this.log.info({ requestId, parserError: err.code, remoteAddress: socket.remoteAddress, status }, 'malformed HTTP request refused');
   if (socket.writable) {
-    const body = JSON.stringify({ error: { code: 'BAD_USER_INPUT', message, request_id: requestId } });
+    const body = JSON.stringify(restErrorBody('BAD_USER_INPUT', message, requestId));
     socket.write(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
         `X-Request-Id: ${requestId}\r\nConnection: close\r\n\r\n${body}`,

@@ -25,10 +25,13 @@ export function sendError(
   const status = opts.status ?? ERROR_HTTP_STATUS[code];
   if (code === 'UNAUTHENTICATED') reply.header('www-authenticate', 'Bearer realm="atlasforge"');
   const body =
-    surfaceOf(request) === 'graphql'
-      ? { errors: [{ message, extensions: { code, ...opts.extensions } }] }
-      : { error: { code, message, request_id: request.id, ...opts.extensions } };
+    surfaceOf(request) === 'graphql' ? { errors: [{ message, extensions: { code, ...opts.extensions } }] } : restErrorBody(code, message, request.id, opts.extensions);
   return reply.code(status).type('application/json; charset=utf-8').send(body);
+}
+
+/** The REST routes' error body, as the AtlasForge reference's partners read it. */
+export function restErrorBody(code: ErrorCode, message: string, requestId: string, extensions: Record<string, unknown> = {}) {
+  return { error: { code, message, request_id: requestId, ...extensions } };
 }
 
 export function sendAppError(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
