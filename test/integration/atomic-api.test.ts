@@ -112,7 +112,7 @@ describe.each(DIALECTS)('Atomic PayLink and UserLink through GraphQL (%s)', (dia
     expect(((await control(f.atomic.url, '/calls?by=method')) as Record<string, number>)['POST /pay-link/accounts']).toBeUndefined();
   });
 
-  it('reads the PayLink accounts once for a query that asks for them twice (in-flight GET de-duplication per request)', async () => {
+  it('reads the PayLink accounts once for a query that asks for them twice (GETs shared for the request’s lifetime)', async () => {
     await control(f.atomic.url, '/calls/reset', { body: {} });
     await ok('{ user(id: "usr_atomic") { paylinkAccounts { id } bills { id } again: paylinkAccounts { id } } }');
     expect(((await control(f.atomic.url, '/calls?by=method')) as Record<string, number>)['GET /pay-link/accounts']).toBe(1);

@@ -19,11 +19,15 @@ const clean = (q: Query | undefined) =>
 
 /**
  * The gateway's Atomic client for one request: every call's failure leaves as an AppError and is
- * logged without credentials; identical GETs in flight at the same time share one upstream call
- * (as Apollo's RESTDataSource does).
+ * logged without credentials. Identical GETs share one upstream call for the rest of the request,
+ * as Apollo's RESTDataSource does by default ("deduplicate-during-request-lifetime"): sharing only
+ * while a call is in flight depends on timing, since each resolver first looks its user up in the
+ * database, so a fast answer could finish before the sibling field asked and be fetched again.
+ * Any write through this adapter forgets what was read, so a mutation's later reads are fresh; a
+ * failed GET is forgotten too, so another field may try again.
  */
 export class AtomicAdapter {
-  private readonly inFlight = new Map<string, Promise<unknown>>();
+  private readonly reads = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly clients: AtomicClients,
@@ -33,18 +37,21 @@ export class AtomicAdapter {
   get<T>(path: string, query?: Query, opts: CallOptions = {}): Promise<T> {
     const params = clean(query);
     const key = `${path}?${new URLSearchParams(params as Record<string, string>).toString()}|${opts.publicToken ?? ''}`;
-    let pending = this.inFlight.get(key) as Promise<T> | undefined;
+    let pending = this.reads.get(key) as Promise<T> | undefined;
     if (!pending) {
-      pending = this.call<T>(path, (c) => c.get(path, { searchParams: params, headers: this.authHeaders(opts) }).json<T>(), opts).finally(() =>
-        this.inFlight.delete(key),
-      );
-      this.inFlight.set(key, pending);
+      pending = this.call<T>(path, (c) => c.get(path, { searchParams: params, headers: this.authHeaders(opts) }).json<T>(), opts);
+      const own = pending;
+      this.reads.set(key, own);
+      own.catch(() => {
+        if (this.reads.get(key) === own) this.reads.delete(key);
+      });
     }
     return pending;
   }
 
   post<T>(path: string, json: unknown, opts: CallOptions = {}): Promise<T> {
-    return this.call<T>(
+    const send = opts.readOnly ? this.call.bind(this) : this.write.bind(this);
+    return send<T>(
       path,
       (c) =>
         c
@@ -59,16 +66,26 @@ export class AtomicAdapter {
   }
 
   put<T>(path: string, json?: unknown, opts: CallOptions = {}): Promise<T> {
-    return this.call<T>(path, (c) => c.put(path, { ...(json === undefined ? {} : { json }), headers: this.authHeaders(opts) }).json<T>(), opts);
+    return this.write<T>(path, (c) => c.put(path, { ...(json === undefined ? {} : { json }), headers: this.authHeaders(opts) }).json<T>(), opts);
   }
 
   delete<T>(path: string, query?: Query, opts: CallOptions = {}): Promise<T> {
-    return this.call<T>(path, (c) => c.delete(path, { searchParams: clean(query), headers: this.authHeaders(opts) }).json<T>(), opts);
+    return this.write<T>(path, (c) => c.delete(path, { searchParams: clean(query), headers: this.authHeaders(opts) }).json<T>(), opts);
   }
 
   /** With a public token, the end user's token replaces our key and secret on this call. */
   private authHeaders(opts: CallOptions): Record<string, string | undefined> {
     return opts.publicToken ? { 'x-public-token': opts.publicToken, 'x-api-key': undefined, 'x-api-secret': undefined } : {};
+  }
+
+  /** A call that may change Atomic's state: reads from before it, or during it, are not reused after it. */
+  private async write<T>(path: string, run: (client: Got) => Promise<T>, opts: CallOptions): Promise<T> {
+    this.reads.clear();
+    try {
+      return await this.call(path, run, opts);
+    } finally {
+      this.reads.clear();
+    }
   }
 
   private async call<T>(path: string, run: (client: Got) => Promise<T>, opts: CallOptions): Promise<T> {
