@@ -131,13 +131,19 @@ describe.each(DIALECTS)('insights from live data (%s)', (dialect) => {
     expect(missing.status).toBe(400);
   });
 
-  it('another partner addressing the same user id sees an empty user: no cash, no bills, a flat forecast', async () => {
+  it('another partner addressing the same user id sees an empty user: no cash, no bills, a flat forecast without alerts', async () => {
     const data = await ok(`{ user(id: "${USER}") {
       safeToSpend { monthlySafeToSpend breakdown { cashAfterBuffer bills { name } } }
-      cashflow { startingBalance projectedEndBalance recurring { name } }
+      cashflow { startingBalance projectedEndBalance recurring { name } confidence alerts { type } }
     } }`, otherKey);
     expect(data.user.safeToSpend).toEqual({ monthlySafeToSpend: 0, breakdown: { cashAfterBuffer: 0, bills: [] } });
-    expect(data.user.cashflow).toEqual({ startingBalance: 0, projectedEndBalance: 0, recurring: [] });
+    expect(data.user.cashflow).toEqual({ startingBalance: 0, projectedEndBalance: 0, recurring: [], confidence: 0, alerts: [] });
+  });
+
+  it('GET /v1/insights/cashflow for a user with no bank account raises no LOW_BALANCE alert on a balance it does not know', async () => {
+    const res = await fetch(`${f.gw.url}/v1/insights/cashflow?user_id=usr_never_linked`, { headers: { authorization: `Bearer ${f.gw.demoKey}` } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ horizon_days: 30, projected_min_balance: 0, confidence: 0, alerts: [] });
   });
 
   it('fails the live figures (null with an upstream error) rather than leave out bills when Atomic is down', async () => {

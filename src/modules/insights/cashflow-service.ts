@@ -42,12 +42,16 @@ export class CashflowService {
       userId ? this.d.payroll.income(userId) : Promise.resolve([]),
       userId ? this.d.payroll.statements(userId) : Promise.resolve([]),
     ]);
-    return forecastCashflow({
+    const forecast = forecastCashflow({
       asOf: today,
       startingBalanceCents: cashOf(history.accounts),
       horizonDays,
       history: toHistory(history.transactions),
       known: [...billStreams(bills, first, last), ...payStreams(income, statements, first)],
     });
+    // Without a checking or savings account there is no balance to project from (an unknown user,
+    // another partner's, or one who never linked a bank): the path starts at 0, and a LOW_BALANCE
+    // alert on that 0 would be a false alarm a partner could show to the end user.
+    return history.accounts.length === 0 ? { ...forecast, confidence: 0, alerts: [] } : forecast;
   }
 }
