@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PartnerService } from '../../src/modules/partners/partner-service.js';
 import { startProvidersFixture, type ProvidersFixture } from '../helpers/atomic.js';
-import { allTransactions, linkUser } from '../helpers/banking.js';
+import { accessTokenOf, allTransactions, linkUser } from '../helpers/banking.js';
 import { DIALECTS } from '../helpers/databases.js';
-import { control } from '../helpers/plaid.js';
+import { control, eventually, plaidSdk } from '../helpers/plaid.js';
 
 const USER = 'usr_insights';
 const norm = (s: string | null) => (s ?? '').toLowerCase().replace(/[^a-z]/g, '');
@@ -66,6 +66,24 @@ describe.each(DIALECTS)('insights from live data (%s)', (dialect) => {
     expect(Math.round(s.monthlySafeToSpend * 100)).toBe(Math.max(0, remaining));
     expect(Math.round(s.shortfall * 100)).toBe(Math.max(0, -remaining));
     expect(Math.round(s.dailyAllowance * 100)).toBe(Math.floor(Math.max(0, remaining) / 30));
+  });
+
+  it('User.safeToSpend counts a recurring outflow scheduled for today that has not posted yet (dueInDays 0)', async () => {
+    const user = 'usr_bill_today';
+    const { itemId } = await linkUser(f.gw, user);
+    await allTransactions(f.gw, user); // the first sync has finished
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    // A weekly payment on today's weekday for the last eight weeks; today's has not posted.
+    const weeks = Array.from({ length: 8 }, (_, i) => day(-7 * (i + 1)));
+    await plaidSdk(f.plaid.url).sandboxTransactionsCreate({
+      access_token: await accessTokenOf(f.gw, itemId),
+      transactions: weeks.map((d) => ({ amount: 250, date_posted: d, date_transacted: d, description: 'HARBOR CHILDCARE WEEKLY', iso_currency_code: 'USD' })),
+    });
+    await eventually(async () => (await allTransactions(f.gw, user)).filter((t) => t.name === 'HARBOR CHILDCARE WEEKLY').length === 8);
+    const data = await ok(`{ user(id: "${user}") { safeToSpend { breakdown { bills { name amount dueInDays source } } } } }`);
+    const childcare = (data.user.safeToSpend.breakdown.bills as { name: string; amount: number; dueInDays: number; source: string }[]).filter((b) => b.name === 'HARBOR CHILDCARE WEEKLY');
+    expect(childcare.map((b) => b.dueInDays)).toEqual([0, 7, 14, 21, 28]);
+    expect(childcare.every((b) => b.amount === 250 && b.source === 'TRANSACTIONS')).toBe(true);
   });
 
   it('User.cashflow projects 30 days from today’s balance with recurring flows from transactions, PayLink and payroll', async () => {

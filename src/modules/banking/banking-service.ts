@@ -89,7 +89,10 @@ async function exchangeOrRefuse(plaid: PlaidAdapter, publicToken: string) {
 
 export interface DepositoryHistory {
   accounts: AccountView[];
+  /** Posted transactions on or after `since`, oldest first. */
   transactions: BankTransactionEntity[];
+  /** Transactions still pending (already out of the available balance), oldest first. */
+  pending: BankTransactionEntity[];
 }
 
 /** Plaid-backed banking for one request's partner: linking, accounts, transactions, the delta feed. */
@@ -188,8 +191,8 @@ export class BankingService {
   private readonly histories = new Map<string, Promise<DepositoryHistory>>();
 
   /**
-   * The user's depository (checking, savings) accounts and their posted transactions on or after
-   * `since`, oldest first: the inputs of safe-to-spend and the cash-flow forecast. Reading this does
+   * The user's depository (checking, savings) accounts, their posted transactions on or after
+   * `since` and their pending ones, oldest first: the inputs of safe-to-spend and the cash-flow forecast. Reading this does
    * not count as surfacing transactions to the partner (no usage events). Read once per request:
    * a query asking for safe-to-spend and the forecast, or either under several aliases, loaded the
    * same year of transactions for each (8 forecasts and 2 safe-to-spends: 10 reads instead of 1).
@@ -208,13 +211,18 @@ export class BankingService {
 
   private async loadDepositoryHistory(user: EndUserEntity | null, since: string): Promise<DepositoryHistory> {
     const accounts = (await this.accounts(user)).filter((a) => a.type === 'depository');
-    if (!user || accounts.length === 0) return { accounts, transactions: [] };
-    const transactions = await this.d.em.find(
+    if (!user || accounts.length === 0) return { accounts, transactions: [], pending: [] };
+    const rows = await this.d.em.find(
       BankTransaction,
-      { endUser: user.id, removedAt: null, pending: false, date: { $gte: since }, plaidAccountId: { $in: accounts.map((a) => a.accountId) } },
+      {
+        endUser: user.id,
+        removedAt: null,
+        plaidAccountId: { $in: accounts.map((a) => a.accountId) },
+        $or: [{ pending: false, date: { $gte: since } }, { pending: true }],
+      },
       { orderBy: { date: 'asc', plaidTransactionId: 'asc' } },
     );
-    return { accounts, transactions };
+    return { accounts, transactions: rows.filter((t) => !t.pending), pending: rows.filter((t) => t.pending) };
   }
 
   async transactions(user: EndUserEntity | null, args: { since?: string | null; first?: number | null; after?: string | null }): Promise<TransactionPage> {

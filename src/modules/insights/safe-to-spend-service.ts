@@ -46,8 +46,8 @@ export class SafeToSpendService {
   /**
    * From the user's live data. Cash: available balances of depository accounts. Bills: PayLink
    * bills falling due in the period, plus the period's occurrences of recurring outflows detected
-   * in the transactions, except those a PayLink bill already covers (the same bill paid from the
-   * bank account would otherwise count twice).
+   * in the transactions (today's included until it posts or is pending), except those a PayLink
+   * bill already covers (the same bill paid from the bank account would otherwise count twice).
    */
   async live(user: EndUserEntity | null, overrides: Partial<SafeToSpendOverrides>): Promise<SafeToSpendResult> {
     const days = overrides.daysInPeriod ?? DEFAULT_DAYS_IN_PERIOD;
@@ -66,7 +66,9 @@ export class SafeToSpendService {
       dueInDays: dueInDays(today, o.date),
       source: 'PAYLINK',
     }));
-    upcoming.push(...detectedBills(toHistory(history.transactions), billStreams(bills, today, end), today, end));
+    upcoming.push(
+      ...detectedBills({ history: toHistory(history.transactions), pending: toHistory(history.pending), known: billStreams(bills, today, end), today, end }),
+    );
     return this.result({ ...base, cashBalanceCents: Math.max(0, cashOf(history.accounts)), upcomingBills: upcoming });
   }
 

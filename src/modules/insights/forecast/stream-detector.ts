@@ -28,6 +28,8 @@ export interface StreamMatch {
   schedule: Schedule;
   /** Indexes into the history array of the transactions that make up the stream. */
   occurrenceIndexes: number[];
+  /** The scheduled day the latest occurrence paid (a payment made early counts for the day it was due). */
+  lastSlotDate: string;
 }
 
 interface Item {
@@ -123,7 +125,7 @@ function toMatch(key: string, items: Item[], fit: ScheduleFit, asOfDay: number):
     active: missedSince < rule.missedToStop,
   };
   if (fit.schedule.kind === 'months') stream.anchorDays = [...fit.schedule.anchorDays];
-  return { stream, schedule: fit.schedule, occurrenceIndexes: items.map((i) => i.index) };
+  return { stream, schedule: fit.schedule, occurrenceIndexes: items.map((i) => i.index), lastSlotDate: isoDay(lastSlot) };
 }
 
 /** The most frequent string; ties go to the alphabetically first so the result is deterministic. */
