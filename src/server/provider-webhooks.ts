@@ -46,7 +46,7 @@ export async function registerProviderWebhooks(app: FastifyInstance, opts: { ser
       const items = await request.em.find(PlaidItem, { plaidItemId: body.item_id, keyMode: mode, status: 'active' });
       // Acknowledge at once (Plaid retries slow receivers); the sync runs in the background.
       for (const item of items) {
-        services.sync.syncItem(item.id, request.log).catch((err) => request.log.warn({ err }, 'webhook-triggered sync failed'));
+        services.sync.syncItem(item.id, request.log, { newChanges: true }).catch((err) => request.log.warn({ err }, 'webhook-triggered sync failed'));
       }
     }
     if (body.webhook_type === 'TRANSFER' && body.webhook_code === 'TRANSFER_EVENTS_UPDATE') {

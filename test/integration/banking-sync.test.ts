@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { generateKeyPair, SignJWT } from 'jose';
-import { BankTransaction, PlaidItem } from '../../src/db/entities/index.js';
+import { LockMode } from '@mikro-orm/core';
+import { BankTransaction, EndUser, PlaidItem } from '../../src/db/entities/index.js';
 import { SyncEngine } from '../../src/modules/banking/sync-engine.js';
 import type { RunningPlaidEmulator } from '../../src/sandbox/plaid/index.js';
 import { accessTokenOf, allTransactions, linkUser } from '../helpers/banking.js';
@@ -150,5 +151,52 @@ describe.each(DIALECTS)('transactions sync engine (%s)', (dialect) => {
     } finally {
       await other?.stop();
     }
+  });
+
+  // PostgreSQL only: there the run's write waits for the user's row lock, which the test can hold
+  // from another connection; the queueing under test is the same code on both dialects.
+  (dialect === 'postgresql' ? it : it.skip)('syncs a webhook that arrives while a run is writing, by one more run after it', async () => {
+    const { itemId } = await linkUser(gw, 'usr_trailing');
+    await allTransactions(gw, 'usr_trailing'); // the initial sync is done
+    const item = await gw.orm.em.fork().findOneOrFail(PlaidItem, { plaidItemId: itemId });
+    const token = await accessTokenOf(gw, itemId);
+    const named = (name: string) => gw.orm.em.fork().count(BankTransaction, { item: item.id, name });
+    const deliveries = async () => ((await control(plaid.url, '/webhooks')) as { status: number }[]).filter((d) => d.status === 200).length;
+    const create = (description: string) =>
+      plaidSdk(plaid.url).sandboxTransactionsCreate({
+        access_token: token,
+        transactions: [{ amount: 7.5, date_posted: '2026-11-25', date_transacted: '2026-11-25', description, iso_currency_code: 'USD' }],
+      });
+
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holder = gw.orm.em.fork().transactional(async (em) => {
+      await em.findOneOrFail(EndUser, { id: item.endUser.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      locked();
+      await held;
+    });
+    try {
+      await isLocked;
+      // First webhook: a run reads "Trailing A" from Plaid, then waits for the user's lock to write it.
+      const before = await deliveries();
+      await create('Trailing A');
+      await eventually(async () => {
+        const rows = await gw.orm.em.fork().getConnection().execute<{ waiting: number }[]>(
+          "select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
+        );
+        return rows[0]!.waiting > 0;
+      });
+      // Second webhook while that run waits: its change ("Trailing B") is one the run never read.
+      await create('Trailing B');
+      await eventually(async () => (await deliveries()) >= before + 2);
+    } finally {
+      release();
+      await holder;
+    }
+    await eventually(async () => (await named('Trailing A')) === 1 && (await named('Trailing B')) === 1);
+    await gw.app.services.sync.idle();
+    expect(await named('Trailing B')).toBe(1);
   });
 });

@@ -1,4 +1,5 @@
 import { LockMode, raw } from '@mikro-orm/core';
+import { CoalescedRuns } from '../../background/coalesced-runs.js';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { FastifyBaseLogger } from 'fastify';
 import { randomUUID } from 'node:crypto';
@@ -42,10 +43,13 @@ const MAX_PAGINATION_RESTARTS = 5;
  *    SQLite: its single writer) and re-reads the item's cursor. If another process has moved the
  *    cursor meanwhile, it applied the same changes, so this run stands down: no duplicates, and
  *    the cursor is stored only together with the rows it covers.
- * Within one process, concurrent requests for the same item share one run (single flight).
+ * Within one process, requests for an item coalesce (CoalescedRuns): a read that finds the data
+ * stale shares the run under way; a SYNC_UPDATES_AVAILABLE webhook waits for the run queued after
+ * it, since the run under way may already have read Plaid (and be writing, or waiting for the
+ * user's lock).
  */
 export class SyncEngine {
-  private readonly inFlight = new Map<string, Promise<SyncResult>>();
+  private readonly runs = new CoalescedRuns<string, SyncResult>();
 
   constructor(
     private readonly orm: Orm,
@@ -55,18 +59,13 @@ export class SyncEngine {
     private readonly dialect: Dialect,
   ) {}
 
-  syncItem(itemRowId: string, log: FastifyBaseLogger = this.log): Promise<SyncResult> {
-    let run = this.inFlight.get(itemRowId);
-    if (!run) {
-      run = this.run(itemRowId, log).finally(() => this.inFlight.delete(itemRowId));
-      this.inFlight.set(itemRowId, run);
-    }
-    return run;
+  syncItem(itemRowId: string, log: FastifyBaseLogger = this.log, opts: { newChanges?: boolean } = {}): Promise<SyncResult> {
+    return this.runs.run(itemRowId, () => this.run(itemRowId, log), opts.newChanges ? 'after' : 'join');
   }
 
-  /** Waits for whatever syncs are running (shutdown, tests). */
-  async idle(): Promise<void> {
-    await Promise.allSettled([...this.inFlight.values()]);
+  /** Waits for whatever syncs are running or queued (shutdown, tests). */
+  idle(): Promise<void> {
+    return this.runs.idle();
   }
 
   private async run(itemRowId: string, log: FastifyBaseLogger): Promise<SyncResult> {

@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { CoalescedRuns } from '../../background/coalesced-runs.js';
 import type { TransferEvent } from 'plaid';
 import { Transfer, TransferEventCursor, type TransferStatus } from '../../db/entities/index.js';
 import type { Orm } from '../../db/orm.js';
@@ -32,7 +33,7 @@ const STATUS_OF_EVENT: Record<string, TransferStatus | undefined> = {
  * processes, a replayed webhook) changes nothing the second time, because the status already moved.
  */
 export class TransferEventSync {
-  private readonly running = new Map<KeyMode, Promise<number>>();
+  private readonly runs = new CoalescedRuns<KeyMode, number>();
 
   constructor(
     private readonly orm: Orm,
@@ -40,17 +41,16 @@ export class TransferEventSync {
     private readonly log: FastifyBaseLogger,
   ) {}
 
-  /** Reads every new event for the environment; concurrent calls in this process share one run. */
+  /**
+   * Reads every new event for the environment. A webhook during a run gets the run queued after it
+   * (shared by every webhook meanwhile): the run under way may have read its last page already.
+   */
   sync(mode: KeyMode): Promise<number> {
-    const current = this.running.get(mode);
-    if (current) return current;
-    const run = this.run(mode).finally(() => this.running.delete(mode));
-    this.running.set(mode, run);
-    return run;
+    return this.runs.run(mode, () => this.run(mode), 'after');
   }
 
-  async idle(): Promise<void> {
-    await Promise.allSettled([...this.running.values()]);
+  idle(): Promise<void> {
+    return this.runs.idle();
   }
 
   private async run(mode: KeyMode): Promise<number> {
