@@ -59,6 +59,10 @@ describe.each(DIALECTS)('insights from live data (%s)', (dialect) => {
     const overlap = paylink.filter((b) => merchants.has(norm(b.name)));
     expect(overlap.length).toBeGreaterThan(0);
     for (const b of overlap) expect(detected.map((d) => norm(d.name))).not.toContain(norm(b.name));
+    // Money moved to savings is a savings commitment (an argument), not a bill; with the savings account linked it
+    // does not even leave the cash counted.
+    expect(data.user.transactions.edges.some((e: { node: { name: string } }) => /TRANSFER TO SAVINGS/.test(e.node.name))).toBe(true);
+    expect(counted.filter((b) => /SAVINGS/i.test(b.name ?? ''))).toEqual([]);
     // The arithmetic holds over what is listed.
     const total = counted.reduce((sum, b) => sum + Math.round(b.amount * 100), 0);
     expect(Math.round(s.breakdown.upcomingBillsTotal * 100)).toBe(total);

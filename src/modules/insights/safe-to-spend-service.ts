@@ -8,7 +8,7 @@ import type { TenantScope } from '../users/tenant-scope.js';
 import { addDays, isoDay } from './dates.js';
 import { calculateSafeToSpend, DEFAULT_DAYS_IN_PERIOD, type SafeToSpendBillInput, type SafeToSpendInput } from './safe-to-spend.js';
 import { newCalculationId, safeToSpendJson, type SafeToSpendResult } from './safe-to-spend-result.js';
-import { cashOf, toHistory } from './sources/bank-history.js';
+import { cashOf, toHistory, withoutSavingTransfers } from './sources/bank-history.js';
 import { detectedBills } from './sources/detected-bills.js';
 import { billOccurrences, billStreams, dueInDays } from './sources/paylink-bills.js';
 
@@ -47,7 +47,8 @@ export class SafeToSpendService {
    * From the user's live data. Cash: available balances of depository accounts. Bills: PayLink
    * bills falling due in the period, plus the period's occurrences of recurring outflows detected
    * in the transactions (today's included until it posts or is pending), except those a PayLink
-   * bill already covers (the same bill paid from the bank account would otherwise count twice).
+   * bill already covers (the same bill paid from the bank account would otherwise count twice) and
+   * transfers to the user's own savings or investments (savings is an argument, not a bill).
    */
   async live(user: EndUserEntity | null, overrides: Partial<SafeToSpendOverrides>): Promise<SafeToSpendResult> {
     const days = overrides.daysInPeriod ?? DEFAULT_DAYS_IN_PERIOD;
@@ -67,7 +68,13 @@ export class SafeToSpendService {
       source: 'PAYLINK',
     }));
     upcoming.push(
-      ...detectedBills({ history: toHistory(history.transactions), pending: toHistory(history.pending), known: billStreams(bills, today, end), today, end }),
+      ...detectedBills({
+        history: toHistory(withoutSavingTransfers(history.transactions)),
+        pending: toHistory(withoutSavingTransfers(history.pending)),
+        known: billStreams(bills, today, end),
+        today,
+        end,
+      }),
     );
     return this.result({ ...base, cashBalanceCents: Math.max(0, cashOf(history.accounts)), upcomingBills: upcoming });
   }
