@@ -72,7 +72,7 @@ describe.each(DIALECTS)('insights from live data (%s)', (dialect) => {
     expect(Math.round(s.dailyAllowance * 100)).toBe(Math.floor(Math.max(0, remaining) / 30));
   });
 
-  it('User.safeToSpend counts a recurring outflow scheduled for today that has not posted yet (dueInDays 0)', async () => {
+  it('a recurring outflow scheduled for today that has not posted yet: safe-to-spend counts it (dueInDays 0), the forecast expects it tomorrow', async () => {
     const user = 'usr_bill_today';
     const { itemId } = await linkUser(f.gw, user);
     await allTransactions(f.gw, user); // the first sync has finished
@@ -81,13 +81,18 @@ describe.each(DIALECTS)('insights from live data (%s)', (dialect) => {
     const weeks = Array.from({ length: 8 }, (_, i) => day(-7 * (i + 1)));
     await plaidSdk(f.plaid.url).sandboxTransactionsCreate({
       access_token: await accessTokenOf(f.gw, itemId),
-      transactions: weeks.map((d) => ({ amount: 250, date_posted: d, date_transacted: d, description: 'HARBOR CHILDCARE WEEKLY', iso_currency_code: 'USD' })),
+      transactions: weeks.map((d) => ({ amount: 1250, date_posted: d, date_transacted: d, description: 'HARBOR CHILDCARE WEEKLY', iso_currency_code: 'USD' })),
     });
     await eventually(async () => (await allTransactions(f.gw, user)).filter((t) => t.name === 'HARBOR CHILDCARE WEEKLY').length === 8);
     const data = await ok(`{ user(id: "${user}") { safeToSpend { breakdown { bills { name amount dueInDays source } } } } }`);
     const childcare = (data.user.safeToSpend.breakdown.bills as { name: string; amount: number; dueInDays: number; source: string }[]).filter((b) => b.name === 'HARBOR CHILDCARE WEEKLY');
     expect(childcare.map((b) => b.dueInDays)).toEqual([0, 7, 14, 21, 28]);
-    expect(childcare.every((b) => b.amount === 250 && b.source === 'TRANSACTIONS')).toBe(true);
+    expect(childcare.every((b) => b.amount === 1250 && b.source === 'TRANSACTIONS')).toBe(true);
+    // The forecast, which starts tomorrow from today's balance, expects today's payment on its first day (its
+    // everyday part is tens of dollars a day, so 1,250 is the payment).
+    const forecast = (await ok(`{ user(id: "${user}") { cashflow { daily { date outflow } } } }`)).user.cashflow;
+    expect(forecast.daily[0].date).toBe(day(1));
+    expect(forecast.daily[0].outflow).toBeGreaterThanOrEqual(1250);
   });
 
   it('User.cashflow projects 30 days from today’s balance with recurring flows from transactions, PayLink and payroll', async () => {

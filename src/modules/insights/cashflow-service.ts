@@ -48,6 +48,7 @@ export class CashflowService {
       horizonDays,
       history: toHistory(history.transactions),
       known: [...billStreams(bills, first, last), ...payStreams(income, statements, first)],
+      openDay: { pending: toHistory(history.pending) },
     });
     // Without a checking or savings account there is no balance to project from (an unknown user,
     // another partner's, or one who never linked a bank): the path starts at 0, and a LOW_BALANCE

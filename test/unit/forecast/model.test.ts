@@ -146,6 +146,31 @@ describe('forecastCashflow: detected streams', () => {
     expect(forecastCashflow({ ...input, history: noisy })).toEqual(a);
   });
 
+  describe('on an open day (live: asOf is today, still under way)', () => {
+    // asOf Jul 1, rent day: June's rent and May's posted, July's not yet.
+    const rentDay: ForecastInput = { ...input, asOf: '2024-07-01' };
+    const julyTwo = (f: ReturnType<typeof forecastCashflow>) => f.daily.find((d) => d.date === '2024-07-02')!;
+
+    it('expects today’s unposted rent on the first forecast day; a closed day (the backtest) takes it as skipped', () => {
+      expect(julyTwo(forecastCashflow({ ...rentDay, openDay: { pending: [] } }))).toMatchObject({ outflowCents: 150_000, balanceCents: -50_000 });
+      expect(julyTwo(forecastCashflow(rentDay))).toMatchObject({ outflowCents: 0, balanceCents: 100_000 });
+    });
+
+    it('does not expect it again once it has posted today or is pending (the starting balance already lost it)', () => {
+      const posted = forecastCashflow({ ...rentDay, history: [...history, tx('2024-07-01', -150_000, 'OAKWOOD APTS WEB PMT')], openDay: { pending: [] } });
+      expect(julyTwo(posted)).toMatchObject({ outflowCents: 0 });
+      const pending = forecastCashflow({ ...rentDay, openDay: { pending: [tx('2024-07-01', -150_000, 'OAKWOOD APTS WEB PMT')] } });
+      expect(julyTwo(pending)).toMatchObject({ outflowCents: 0 });
+      expect(pending.projectedEndBalanceCents).toBe(100_000 + 2 * 120_000 - 7999);
+    });
+
+    it('lets a pending early payment stand for the next occurrence within the tolerance (cable due the 9th, pending on the 7th)', () => {
+      const forecast = forecastCashflow({ ...input, asOf: '2024-07-07', openDay: { pending: [tx('2024-07-07', -7999, 'COMCAST CABLE COMM')] } });
+      expect(forecast.daily.find((d) => d.date === '2024-07-09')).toMatchObject({ outflowCents: 0 });
+      expect(forecast.daily.find((d) => d.date === '2024-08-01')).toMatchObject({ outflowCents: 150_000 });
+    });
+  });
+
   it('never reads transactions after asOf', () => {
     const future = [...history, tx('2024-07-03', -99_999_00, 'FUTURE SPLURGE')];
     expect(forecastCashflow({ ...input, history: future })).toEqual(forecastCashflow(input));

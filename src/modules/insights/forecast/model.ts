@@ -15,6 +15,7 @@ import { projectEveryday, type EverydayProjection } from './everyday-projection.
 import { historySeries } from './history-series.js';
 import { coveredByKnown } from './known-match.js';
 import { DEFAULT_MODEL_PARAMS, type ModelParams } from './model-params.js';
+import { openDayOccurrences } from './open-day.js';
 import { detectStreamMatches, type StreamMatch } from './stream-detector.js';
 import type { Forecast, ForecastDay, ForecastInput, ForecastRecurring, HistoryTransaction, KnownStream } from './types.js';
 
@@ -50,9 +51,11 @@ export function runForecast(
   const used = matches.filter((m) => m.stream.active && !coveredByKnown(m.stream, input.known));
   const recurring: ForecastRecurring[] = [];
   const scheduled: ScheduledFlow[] = [];
-  for (const { stream } of used) {
+  for (const match of used) {
+    const { stream } = match;
     recurring.push({ name: stream.name, amountCents: stream.amountCents, cadence: stream.cadence, nextDate: stream.nextDate, source: 'TRANSACTIONS' });
-    for (const date of expandOccurrences(stream.cadence, stream.nextDate, firstDate, lastDate, stream.anchorDays)) {
+    const dates = expandOccurrences(stream.cadence, stream.nextDate, firstDate, lastDate, stream.anchorDays);
+    for (const date of input.openDay ? openDayOccurrences(match, asOf, dates, input.openDay.pending, firstDate) : dates) {
       scheduled.push({ date, name: stream.name, amountCents: stream.amountCents });
     }
   }

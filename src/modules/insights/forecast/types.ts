@@ -63,6 +63,13 @@ export interface ForecastInput {
   known: KnownStream[];
   /** LOW_BALANCE alerts fire when the projected balance falls below this (default documented in the model). */
   lowBalanceThresholdCents?: number;
+  /**
+   * Set for live forecasts, made while asOf (today) is still under way: a detected stream scheduled
+   * for asOf that has not posted is expected on the first forecast day, and a pending payment of a
+   * stream (already out of the starting balance) stands for its next occurrence (open-day.ts).
+   * Unset, asOf's day has closed, as in the backtest.
+   */
+  openDay?: { pending: HistoryTransaction[] };
 }
 
 export interface ForecastDay {
