@@ -2,17 +2,20 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AtomicUser, type EndUserEntity } from '../../db/entities/index.js';
 import type { TenantScope } from '../users/tenant-scope.js';
+import { RequestMemo } from '../request-memo.js';
 
 /**
  * Maps an end user to the `identifier` Atomic knows them by: random (reveals nothing about the
  * partner or its ids), created on first need, stable afterwards. Reads never create one.
  */
 export class AtomicIdentity {
+  /** Identifiers read in this request (every Atomic-backed field asks). One never changes once made; a missing one is asked again. */
+  private readonly reads = new RequestMemo<string, string | null>((identifier) => identifier !== null);
+
   constructor(private readonly em: EntityManager) {}
 
-  async find(user: EndUserEntity): Promise<string | null> {
-    const row = await this.em.findOne(AtomicUser, { endUser: user.id });
-    return row?.identifier ?? null;
+  find(user: EndUserEntity): Promise<string | null> {
+    return this.reads.get(user.id, async () => (await this.em.findOne(AtomicUser, { endUser: user.id }))?.identifier ?? null);
   }
 
   async ensure(user: EndUserEntity): Promise<string> {

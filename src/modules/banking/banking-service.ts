@@ -16,6 +16,7 @@ import { decodeFeedCursor, decodeListCursor, encodeFeedCursor, encodeListCursor,
 import type { SyncEngine } from './sync-engine.js';
 import { markSurfaced } from './surfacing.js';
 import { isoSeconds } from '../wire-time.js';
+import { RequestMemo } from '../request-memo.js';
 import { isCalendarDate } from '../../validation/calendar.js';
 
 export const MAX_PAGE = 500;
@@ -170,7 +171,11 @@ export class BankingService {
       ]);
       return id;
     });
-    // The first transactions sync starts now; reads wait for it if it is still running.
+    // The first transactions sync starts now; reads wait for it if it is still running (the new
+    // item is in none of this request's earlier reads).
+    this.refreshes.clear();
+    this.accountReads.clear();
+    this.histories.clear();
     this.d.sync.syncItem(itemRowId, this.d.log).catch((err) => this.d.log.warn({ err }, 'initial sync failed'));
     const item = await this.d.em.findOneOrFail(PlaidItem, { id: itemRowId });
     const view = institutionOf(item);
@@ -178,8 +183,13 @@ export class BankingService {
     return { itemId: exchanged.itemId, institution: view, accounts: rows.map((a) => toAccountView(a, view)) };
   }
 
-  async accounts(user: EndUserEntity | null): Promise<AccountView[]> {
-    if (!user) return [];
+  /** The user's accounts, read once per request (user.accounts and the insights both ask). */
+  accounts(user: EndUserEntity | null): Promise<AccountView[]> {
+    if (!user) return Promise.resolve([]);
+    return this.accountReads.get(user.id, () => this.loadAccounts(user));
+  }
+
+  private async loadAccounts(user: EndUserEntity): Promise<AccountView[]> {
     await this.refreshIfStale(user);
     const items = await this.d.em.find(PlaidItem, { endUser: user.id, status: { $ne: 'removed' } });
     const byItem = new Map(items.map((i) => [i.id, institutionOf(i)]));
@@ -187,8 +197,10 @@ export class BankingService {
     return rows.map((a) => toAccountView(a, byItem.get(a.item.id)!));
   }
 
-  /** depositoryHistory per (user, since) within this request: see there. */
-  private readonly histories = new Map<string, Promise<DepositoryHistory>>();
+  // Reads kept for the rest of the request (see each method); a link in the request clears them.
+  private readonly refreshes = new RequestMemo<string, void>();
+  private readonly accountReads = new RequestMemo<string, AccountView[]>();
+  private readonly histories = new RequestMemo<string, DepositoryHistory>();
 
   /**
    * The user's depository (checking, savings) accounts, their posted transactions on or after
@@ -198,15 +210,7 @@ export class BankingService {
    * same year of transactions for each (8 forecasts and 2 safe-to-spends: 10 reads instead of 1).
    */
   depositoryHistory(user: EndUserEntity | null, since: string): Promise<DepositoryHistory> {
-    const key = `${user?.id ?? ''}|${since}`;
-    let history = this.histories.get(key);
-    if (!history) {
-      history = this.loadDepositoryHistory(user, since);
-      this.histories.set(key, history);
-      // A failed read is not remembered: another field of the request may try again.
-      history.catch(() => this.histories.delete(key));
-    }
-    return history;
+    return this.histories.get(`${user?.id ?? ''}|${since}`, () => this.loadDepositoryHistory(user, since));
   }
 
   private async loadDepositoryHistory(user: EndUserEntity | null, since: string): Promise<DepositoryHistory> {
@@ -316,11 +320,16 @@ export class BankingService {
   }
 
   /**
-   * Syncs the user's items whose data is older than the staleness window. A never-synced item
+   * Once per user per request (each field reading bank data asks; a link in the request starts
+   * over): syncs the user's items whose data is older than the staleness window. A never-synced item
    * must sync (its failure fails the read); a merely stale one is served from the local copy if
    * Plaid is unavailable, with the failure logged.
    */
-  private async refreshIfStale(user: EndUserEntity): Promise<void> {
+  private refreshIfStale(user: EndUserEntity): Promise<void> {
+    return this.refreshes.get(user.id, () => this.refreshStaleItems(user));
+  }
+
+  private async refreshStaleItems(user: EndUserEntity): Promise<void> {
     const items = await this.d.em.find(PlaidItem, { endUser: user.id, status: 'active' });
     const threshold = Date.now() - this.d.staleAfterMs;
     await Promise.all(

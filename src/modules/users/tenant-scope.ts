@@ -4,6 +4,7 @@ import { EndUser, type EndUserEntity } from '../../db/entities/index.js';
 import { badUserInput } from '../../errors/app-error.js';
 import type { KeyMode } from '../../config/config.js';
 import type { IngestService } from '../usage/ingest-service.js';
+import { RequestMemo } from '../request-memo.js';
 
 const MAX_USER_ID = 200;
 
@@ -43,9 +44,15 @@ export class TenantScope {
     return usersOf(this.partnerId, this.keyMode);
   }
 
+  /** Users found in this request (not a missing one: a mutation may create it later in the request). */
+  private readonly found = new RequestMemo<string, EndUserEntity | null>((user) => user !== null);
+
   /** The partner's user, or null when the partner never used this id (callers then show empty data). */
   findUser(externalUserId: string, em: EntityManager = this.em): Promise<EndUserEntity | null> {
-    return em.findOne(EndUser, { ...this.users, externalUserId: assertUserId(externalUserId) });
+    assertUserId(externalUserId);
+    const lookUp = () => em.findOne(EndUser, { ...this.users, externalUserId });
+    // A caller's transaction reads for itself (it may be creating the user); user rows are never deleted.
+    return em === this.em ? this.found.get(externalUserId, lookUp) : lookUp();
   }
 
   /**

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Got } from 'got';
 import type { AtomicClients } from './atomic-client.js';
 import { describeAtomicFailure, toAtomicAppError } from './atomic-errors.js';
+import { RequestMemo } from '../../modules/request-memo.js';
 
 type Query = Record<string, string | number | boolean | undefined>;
 
@@ -27,7 +28,7 @@ const clean = (q: Query | undefined) =>
  * failed GET is forgotten too, so another field may try again.
  */
 export class AtomicAdapter {
-  private readonly reads = new Map<string, Promise<unknown>>();
+  private readonly reads = new RequestMemo<string, unknown>();
 
   constructor(
     private readonly clients: AtomicClients,
@@ -37,16 +38,7 @@ export class AtomicAdapter {
   get<T>(path: string, query?: Query, opts: CallOptions = {}): Promise<T> {
     const params = clean(query);
     const key = `${path}?${new URLSearchParams(params as Record<string, string>).toString()}|${opts.publicToken ?? ''}`;
-    let pending = this.reads.get(key) as Promise<T> | undefined;
-    if (!pending) {
-      pending = this.call<T>(path, (c) => c.get(path, { searchParams: params, headers: this.authHeaders(opts) }).json<T>(), opts);
-      const own = pending;
-      this.reads.set(key, own);
-      own.catch(() => {
-        if (this.reads.get(key) === own) this.reads.delete(key);
-      });
-    }
-    return pending;
+    return this.reads.get(key, () => this.call(path, (c) => c.get(path, { searchParams: params, headers: this.authHeaders(opts) }).json<unknown>(), opts)) as Promise<T>;
   }
 
   post<T>(path: string, json: unknown, opts: CallOptions = {}): Promise<T> {
