@@ -47,7 +47,7 @@ export class CashflowService {
       startingBalanceCents: cashOf(history.accounts),
       horizonDays,
       history: toHistory(history.transactions),
-      known: [...billStreams(bills, first, last), ...payStreams(income, statements, first)],
+      known: [...billStreams(bills, first, last, today), ...payStreams(income, statements, first)],
       openDay: { pending: toHistory(history.pending) },
     });
     // Without a checking or savings account there is no balance to project from (an unknown user,
