@@ -204,8 +204,9 @@ export class BankingService {
 
   /**
    * The user's depository (checking, savings) accounts, their posted transactions on or after
-   * `since` and their pending ones, oldest first: the inputs of safe-to-spend and the cash-flow forecast. Reading this does
-   * not count as surfacing transactions to the partner (no usage events). Read once per request:
+   * `since` and their pending ones, oldest first: the inputs of safe-to-spend and the cash-flow
+   * forecast. Reading this does not count as surfacing transactions to the partner (no usage
+   * events). Read once per request:
    * a query asking for safe-to-spend and the forecast, or either under several aliases, loaded the
    * same year of transactions for each (8 forecasts and 2 safe-to-spends: 10 reads instead of 1).
    */
