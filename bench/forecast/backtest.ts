@@ -3,6 +3,7 @@ import type { Calibration } from '../../src/modules/insights/forecast/calibratio
 import type { ConfidenceFeatures } from '../../src/modules/insights/forecast/confidence-features.js';
 import { runForecast } from '../../src/modules/insights/forecast/model.js';
 import type { ModelParams } from '../../src/modules/insights/forecast/model-params.js';
+import type { StackCoefficients } from '../../src/modules/insights/forecast/stack.js';
 import type { StreamMatch } from '../../src/modules/insights/forecast/stream-detector.js';
 import type { BenchAccount } from './account.js';
 import { flatPath, seasonalNaivePath } from './baselines.js';
@@ -20,16 +21,20 @@ export interface WindowResult<A extends BenchAccount = BenchAccount> {
   /** Whether the model's daily-path MAE was within the confidence tolerance. */
   withinTolerance: boolean;
   matches: StreamMatch[];
+  /** Wall time of the runForecast call, ms. */
+  forecastMs: number;
 }
 
 export interface BacktestOptions {
   lowBalanceThresholdCents: number;
   calibration: Calibration;
   params?: ModelParams;
+  stack?: StackCoefficients;
 }
 
 export function backtest<A extends BenchAccount>(windows: readonly Window<A>[], options: BacktestOptions): WindowResult<A>[] {
   return windows.map((w) => {
+    const started = performance.now();
     const run = runForecast(
       {
         asOf: w.asOf,
@@ -41,7 +46,9 @@ export function backtest<A extends BenchAccount>(windows: readonly Window<A>[], 
       },
       options.calibration,
       options.params,
+      options.stack,
     );
+    const forecastMs = performance.now() - started;
     const projected = run.forecast.daily.map((d) => d.balanceCents);
     const model = scorePath(projected, w.actual);
     return {
@@ -54,6 +61,7 @@ export function backtest<A extends BenchAccount>(windows: readonly Window<A>[], 
       noiseRatio: run.features.noiseRatio,
       withinTolerance: model.pathAbsError <= run.features.toleranceCents,
       matches: run.matches,
+      forecastMs,
     };
   });
 }

@@ -30,20 +30,48 @@ export function buildWindows<A extends BenchAccount>(accounts: readonly A[]): Wi
     for (; ; monthIndex++) {
       const cutDay = dayInMonth(monthIndex, 1);
       if (cutDay + HORIZON_DAYS - 1 > account.lastDay) break;
-      const asOfDay = cutDay - 1;
-      const asOf = isoDay(asOfDay);
-      const actual: number[] = [];
-      for (let k = 1; k <= HORIZON_DAYS; k++) actual.push(balanceOn(account, asOfDay + k));
-      windows.push({
-        account,
-        cut: isoDay(cutDay),
-        asOf,
-        asOfDay,
-        startingBalanceCents: balanceOn(account, asOfDay),
-        history: account.transactions.filter((t) => t.date <= asOf),
-        actual,
-      });
+      windows.push(windowAt(account, cutDay));
     }
   }
   return windows;
+}
+
+/** Months of history the stack's extra training windows start at (they also need STACK_TRAINING_MIN_HISTORY_DAYS). */
+export const STACK_TRAINING_MIN_MONTHS = 2;
+
+/**
+ * Extra windows for fitting the stack (stack.ts), never scored: month-start cuts up to `lastCut` of
+ * accounts with at least STACK_TRAINING_MIN_MONTHS but under MIN_HISTORY_MONTHS months of data before
+ * the cut (shorter histories than any scored window, so they add accounts and months the tuning cuts
+ * lack). The caller keeps those with enough history days (see run.ts).
+ */
+export function buildStackTrainingWindows<A extends BenchAccount>(accounts: readonly A[], lastCut: string): Window<A>[] {
+  const windows: Window<A>[] = [];
+  for (const account of accounts) {
+    const { year, month, dayOfMonth } = calendarParts(account.firstDay);
+    const skip = dayOfMonth === 1 ? 0 : 1;
+    const firstScored = year * 12 + month + MIN_HISTORY_MONTHS + skip;
+    for (let monthIndex = year * 12 + month + STACK_TRAINING_MIN_MONTHS + skip; monthIndex < firstScored; monthIndex++) {
+      const cutDay = dayInMonth(monthIndex, 1);
+      if (isoDay(cutDay) > lastCut || cutDay + HORIZON_DAYS - 1 > account.lastDay) break;
+      windows.push(windowAt(account, cutDay));
+    }
+  }
+  return windows;
+}
+
+function windowAt<A extends BenchAccount>(account: A, cutDay: number): Window<A> {
+  const asOfDay = cutDay - 1;
+  const asOf = isoDay(asOfDay);
+  const actual: number[] = [];
+  for (let k = 1; k <= HORIZON_DAYS; k++) actual.push(balanceOn(account, asOfDay + k));
+  return {
+    account,
+    cut: isoDay(cutDay),
+    asOf,
+    asOfDay,
+    startingBalanceCents: balanceOn(account, asOfDay),
+    history: account.transactions.filter((t) => t.date <= asOf),
+    actual,
+  };
 }

@@ -25,6 +25,10 @@ export interface EverydayProjection {
   dailySdCents: number;
   /** How clearly the projected drift stands out from the noise, in [0, 1]. */
   driftSignificance: number;
+  /** The typical month's cumulative everyday flow T(k), unweighted (a feature of the stack, stack-features.ts). */
+  typical: number[];
+  /** The balance the account typically has on each forecast day's calendar day, or null (no analogue). */
+  typicalBalance: (number | null)[];
 }
 
 /**
@@ -58,5 +62,5 @@ export function projectEveryday(
     }
     return e;
   });
-  return { cumulative, dailySdCents, driftSignificance: significance };
+  return { cumulative, dailySdCents, driftSignificance: significance, typical, typicalBalance };
 }

@@ -3,6 +3,8 @@
  * (1993-07-01 .. 1993-11-01) and then left alone for the evaluation cuts (see `--sweep` in
  * bench/forecast/run.ts and docs/benchmarks.md); the surface is flat around these values.
  */
+import type { ResamplingParams } from './day-resampling.js';
+
 export interface ModelParams {
   /** Months of history the "typical month" is taken from (same calendar days, median across months). */
   typicalMonths: number;
@@ -22,6 +24,12 @@ export interface ModelParams {
   reversionWeight: number;
   /** Days over which that pull builds up (1 - e^(-k/τ)). */
   reversionDays: number;
+  /**
+   * The day-resampling simulation behind three of the stack's features (day-resampling.ts). Chosen in
+   * the fourth and fifth rounds of docs/benchmarks.md on the tuning cuts; the stack's coefficients
+   * (stack-table.ts) were fitted with these values, so changing them means refitting (--write-stack).
+   */
+  resampling: ResamplingParams;
 }
 
 export const DEFAULT_MODEL_PARAMS: ModelParams = {
@@ -31,4 +39,5 @@ export const DEFAULT_MODEL_PARAMS: ModelParams = {
   driftNoiseFactor: 8,
   reversionWeight: 0.7,
   reversionDays: 30,
+  resampling: { paths: 400, lookbackDays: 365, bandwidthSd: 0.5, dayOfMonthWindow: 3 },
 };

@@ -1,10 +1,11 @@
 /**
- * The cash-flow forecast: pure and deterministic (every date comes from the input). Each day
- * asOf+1 .. asOf+horizon gets the scheduled flows — the active detected recurring streams that no
- * known stream covers, and the known PayLink/payroll streams — plus the everyday (non-recurring)
- * part projected from the account's typical month (everyday-projection.ts); the balance is carried
- * forward from the starting balance. docs/forecast.md describes the algorithm, docs/benchmarks.md
- * how well it does.
+ * The cash-flow forecast: pure and deterministic (every date comes from the input, the simulation's
+ * seed is a hash of it). Each day asOf+1 .. asOf+horizon gets the scheduled flows — the active
+ * detected recurring streams that no known stream covers, and the known PayLink/payroll streams — at
+ * weight 1, plus the non-scheduled part: a stacked combination (stack.ts) of the everyday projection
+ * from the account's typical month (everyday-projection.ts), pulls towards its usual balance, and
+ * quantiles of a day-resampling simulation (day-resampling.ts). The balance is carried forward from
+ * the starting balance. docs/forecast.md describes the algorithm, docs/benchmarks.md how well it does.
  */
 import { buildAlerts, DEFAULT_LOW_BALANCE_THRESHOLD_CENTS, type ScheduledFlow } from './alerts.js';
 import { expandOccurrences } from './cadence.js';
@@ -12,10 +13,13 @@ import { confidenceFrom, DEFAULT_CALIBRATION, type Calibration } from './calibra
 import { confidenceFeatures, type ConfidenceFeatures } from './confidence-features.js';
 import { dayNumber, isoDay } from './dates.js';
 import { projectEveryday, type EverydayProjection } from './everyday-projection.js';
-import { historySeries } from './history-series.js';
+import { historySeries, type HistorySeries } from './history-series.js';
 import { coveredByKnown } from './known-match.js';
 import { DEFAULT_MODEL_PARAMS, type ModelParams } from './model-params.js';
 import { openDayOccurrences } from './open-day.js';
+import { hashNumbers } from './random.js';
+import { combineStack, DEFAULT_STACK, type StackCoefficients } from './stack.js';
+import { stackFeatures } from './stack-features.js';
 import { detectStreamMatches, type StreamMatch } from './stream-detector.js';
 import type { Forecast, ForecastDay, ForecastInput, ForecastRecurring, HistoryTransaction, KnownStream } from './types.js';
 
@@ -31,6 +35,13 @@ export interface ForecastRun {
   everyday: EverydayProjection;
   /** Every stream the detector found (used, covered by a known stream, or inactive). */
   matches: StreamMatch[];
+  /** The stack's inputs, for fitting its coefficients in the backtest. */
+  stack: {
+    /** Cumulative scheduled flow through each forecast day, cents. */
+    scheduledCumulative: number[];
+    /** Per forecast day, the features in STACK_FEATURES order (stack-features.ts). */
+    features: number[][];
+  };
 }
 
 /** The forecast with its working (detected streams, everyday projection, confidence features), for the backtest. */
@@ -38,6 +49,7 @@ export function runForecast(
   input: ForecastInput,
   calibration: Calibration = DEFAULT_CALIBRATION,
   params: ModelParams = DEFAULT_MODEL_PARAMS,
+  stack: StackCoefficients = DEFAULT_STACK,
 ): ForecastRun {
   const { asOf, horizonDays, startingBalanceCents } = input;
   if (!Number.isInteger(horizonDays) || horizonDays < 1) throw new RangeError('horizonDays must be a positive integer');
@@ -74,7 +86,9 @@ export function runForecast(
 
   const series = historySeries(history, new Set(matches.flatMap((m) => m.occurrenceIndexes)), asOfDay, startingBalanceCents);
   const everyday = projectEveryday(series, startingBalanceCents, scheduledCumulative, params);
-  const daily = projectDays(startingBalanceCents, asOfDay, scheduled, everyday.cumulative);
+  const seed = simulationSeed(series, startingBalanceCents, horizonDays);
+  const stackInputs = stackFeatures(series, startingBalanceCents, scheduledCumulative, everyday, params.resampling, seed);
+  const daily = projectDays(startingBalanceCents, asOfDay, scheduled, combineStack(stackInputs, stack));
 
   let min = daily[0]!;
   for (const day of daily) if (day.balanceCents < min.balanceCents) min = day;
@@ -100,7 +114,16 @@ export function runForecast(
     alerts: buildAlerts(startingBalanceCents, daily, scheduled, threshold),
     recurring,
   };
-  return { forecast, features, everyday, matches };
+  return { forecast, features, everyday, matches, stack: { scheduledCumulative, features: stackInputs } };
+}
+
+/**
+ * The simulation's seed: a hash of what the forecast is computed from (asOf, horizon, starting
+ * balance, the daily everyday flows and balances). The daily series do not depend on the order the
+ * history arrives in, so neither does the seed: the same account state gives the same forecast.
+ */
+function simulationSeed(series: HistorySeries, startingBalanceCents: number, horizonDays: number): number {
+  return hashNumbers([series.asOfDay, series.firstDay, horizonDays, startingBalanceCents, ...series.everyday, ...series.balance]);
 }
 
 /** A known stream's dates in the horizon; one without a cadence is a one-off on its next date. */
@@ -110,14 +133,15 @@ function knownDates(known: KnownStream, firstDate: string, lastDate: string): st
 }
 
 /**
- * Integer-cent days: the everyday part is rounded cumulatively, so day k's balance is always
- * start + scheduled flows + round(E(k)) and rounding never accumulates.
+ * Integer-cent days: the non-scheduled part N(k) is rounded cumulatively, so day k's balance is
+ * always start + scheduled flows + round(N(k)) and rounding never accumulates; the day's inflow and
+ * outflow are its scheduled flows plus the day's change in round(N).
  */
 function projectDays(
   startingBalanceCents: number,
   asOfDay: number,
   scheduled: readonly ScheduledFlow[],
-  everydayCumulative: readonly number[],
+  nonScheduledCumulative: readonly number[],
 ): ForecastDay[] {
   const byDate = new Map<string, ScheduledFlow[]>();
   for (const flow of scheduled) {
@@ -127,9 +151,9 @@ function projectDays(
   }
   const daily: ForecastDay[] = [];
   let balance = startingBalanceCents;
-  everydayCumulative.forEach((cumulative, i) => {
+  nonScheduledCumulative.forEach((cumulative, i) => {
     const date = isoDay(asOfDay + i + 1);
-    const everyday = Math.round(cumulative) - Math.round(i === 0 ? 0 : everydayCumulative[i - 1]!);
+    const everyday = Math.round(cumulative) - Math.round(i === 0 ? 0 : nonScheduledCumulative[i - 1]!);
     let inflow = Math.max(0, everyday);
     let outflow = Math.max(0, -everyday);
     for (const flow of byDate.get(date) ?? []) {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { mulberry32 } from '../../../crypto/mulberry32.js';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
@@ -12,18 +13,6 @@ export interface Rng {
   money(min: number, max: number): number;
   chance(p: number): boolean;
   pick<T>(items: readonly T[]): T;
-}
-
-/** mulberry32: tiny, fast, and good enough for synthetic data (not for anything secret). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** 32-bit seed from any string (first four bytes of its SHA-256). */
