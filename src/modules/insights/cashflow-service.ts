@@ -10,6 +10,7 @@ import { HISTORY_DAYS } from './safe-to-spend-service.js';
 import { cashOf, toHistory } from './sources/bank-history.js';
 import { billStreams } from './sources/paylink-bills.js';
 import { payStreams } from './sources/payroll-pay.js';
+import { RequestMemo } from '../request-memo.js';
 
 export const MAX_HORIZON_DAYS = 90;
 
@@ -26,12 +27,22 @@ export interface CashflowDeps {
  * today's balance (today's posted transactions are in the history).
  */
 export class CashflowService {
+  /**
+   * Forecasts made in this request, per (user, horizon): the model's simulation costs ~10–20 ms of
+   * CPU per forecast, so the same forecast asked for under several aliases is computed once.
+   */
+  private readonly forecasts = new RequestMemo<string, Forecast>();
+
   constructor(private readonly d: CashflowDeps) {}
 
-  async forecast(user: EndUserEntity | null, horizonDays: number): Promise<Forecast> {
+  forecast(user: EndUserEntity | null, horizonDays: number): Promise<Forecast> {
     if (!Number.isInteger(horizonDays) || horizonDays < 1 || horizonDays > MAX_HORIZON_DAYS) {
-      throw badUserInput(`horizonDays must be an integer from 1 to ${MAX_HORIZON_DAYS}.`, { field: 'horizonDays' });
+      return Promise.reject(badUserInput(`horizonDays must be an integer from 1 to ${MAX_HORIZON_DAYS}.`, { field: 'horizonDays' }));
     }
+    return this.forecasts.get(`${user?.id ?? ''}|${horizonDays}`, () => this.compute(user, horizonDays));
+  }
+
+  private async compute(user: EndUserEntity | null, horizonDays: number): Promise<Forecast> {
     const today = isoDay(this.d.now?.() ?? new Date());
     const first = addDays(today, 1);
     const last = addDays(today, horizonDays);
