@@ -18,7 +18,7 @@
  */
 import { calendarParts } from './dates.js';
 import type { HistorySeries } from './history-series.js';
-import { median } from './stats.js';
+import { median, populationStandardDeviation } from './stats.js';
 import { mulberry32 } from './random.js';
 
 export interface ResamplingParams {
@@ -54,7 +54,7 @@ export function resampledEverydayQuantiles(
   const from = Math.max(1, n - params.lookbackDays);
   const recentBalance = balance.slice(Math.max(0, n - params.lookbackDays));
   const centre = median(recentBalance);
-  const spread = populationSd(recentBalance) || 1;
+  const spread = populationStandardDeviation(recentBalance) || 1;
 
   const count = Math.max(0, n - from);
   const candidateDayOfMonth = new Int32Array(count);
@@ -159,14 +159,4 @@ export function quantileOfSorted(sorted: ArrayLike<number>, q: number): number {
   const lo = Math.floor(h);
   const hi = Math.min(sorted.length - 1, lo + 1);
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
-}
-
-function populationSd(values: readonly number[]): number {
-  if (values.length === 0) return 0;
-  let mean = 0;
-  for (const v of values) mean += v;
-  mean /= values.length;
-  let sum = 0;
-  for (const v of values) sum += (v - mean) ** 2;
-  return Math.sqrt(sum / values.length);
 }

@@ -27,3 +27,12 @@ export function standardDeviation(values: readonly number[]): number {
   for (const v of values) sum += (v - m) ** 2;
   return Math.sqrt(sum / (values.length - 1));
 }
+
+/** Standard deviation of the values as a whole population (divides by n, not n − 1). */
+export function populationStandardDeviation(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const m = mean(values);
+  let sum = 0;
+  for (const v of values) sum += (v - m) ** 2;
+  return Math.sqrt(sum / values.length);
+}
